@@ -65,8 +65,9 @@ export class OffsetMap {
    * the edges of replaced or deleted text.
    */
   toInput(pos: number, bias: 'start' | 'end' = 'start'): number {
-    if (pos <= 0) return 0;
-    if (pos >= this.outputLength) return this.inputLength;
+    if (pos < 0) pos = 0;
+    if (pos > this.outputLength) pos = this.outputLength;
+    if (this.outStarts.length === 0) return 0;
     // start bias: last segment with outStart <= pos; end bias: last with outStart < pos
     let lo = 0;
     let hi = this.outStarts.length - 1;

@@ -1,0 +1,156 @@
+/**
+ * Directives: sentences that direct or exhort ("cần tăng cường…", "đề nghị …
+ * tiếp tục đẩy mạnh…", "Một là, …", "Tăng cường …"). For each: the marker that
+ * makes it a directive, the kind of marker, the action verb phrase and the
+ * object that follows it. The lexicon lives in data/directives/lexicon.json.
+ */
+import lexiconData from '../../data/directives/lexicon.json' with { type: 'json' };
+import type { Sentence, Token } from '../types.ts';
+
+/** A directive found in a sentence. */
+export interface Directive {
+  /** Index of the sentence in the document. */
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  marker: string;
+  markerType: string;
+  verb: string;
+  object: string;
+}
+
+interface MarkerEntry {
+  marker: string[];
+  type: string;
+  notBefore: string[][];
+  notAfter: string[][];
+  requireActionAfter: boolean;
+}
+
+/** The compiled lexicon. */
+export interface DirectiveLexicon {
+  markers: MarkerEntry[];
+  enumerations: string[][];
+  actions: string[][];
+  report: Set<string>;
+}
+
+const split = (s: string) => s.split(' ');
+
+/** Compile the lexicon (longest entries first so matching is longest-match). */
+export function compileLexicon(data: typeof lexiconData = lexiconData): DirectiveLexicon {
+  const byLen = (a: string[], b: string[]) => b.length - a.length;
+  return {
+    markers: data.markers
+      .map((m) => {
+        const e = m as { marker: string; type: string; notBefore?: string[]; notAfter?: string[]; requireActionAfter?: boolean };
+        return {
+          marker: split(e.marker),
+          type: e.type,
+          notBefore: (e.notBefore ?? []).map(split),
+          notAfter: (e.notAfter ?? []).map(split),
+          requireActionAfter: e.requireActionAfter ?? false,
+        };
+      })
+      .sort((a, b) => b.marker.length - a.marker.length),
+    enumerations: data.enumerations.map(split).sort(byLen),
+    actions: data.actions.map(split).sort(byLen),
+    report: new Set(data.report),
+  };
+}
+
+let compiled: DirectiveLexicon | null = null;
+function lexicon(): DirectiveLexicon {
+  return (compiled ??= compileLexicon());
+}
+
+function matchAt(keys: string[], i: number, phrase: string[]): boolean {
+  if (i < 0 || i + phrase.length > keys.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (keys[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+function endsAt(keys: string[], end: number, phrase: string[]): boolean {
+  return matchAt(keys, end - phrase.length, phrase);
+}
+
+/** The longest action phrase starting at i, or null. */
+function actionAt(keys: string[], i: number, lex: DirectiveLexicon): string[] | null {
+  for (const a of lex.actions) if (matchAt(keys, i, a)) return a;
+  return null;
+}
+
+/** First action phrase at or after i within `window` words, skipping modal/aspect words. */
+function firstAction(keys: string[], i: number, lex: DirectiveLexicon, window = 6): { at: number; phrase: string[] } | null {
+  for (let j = i; j < keys.length && j < i + window; j++) {
+    if (/^[,;:.!?…]$/.test(keys[j]) && j > i) return null;
+    const a = actionAt(keys, j, lex);
+    if (a) return { at: j, phrase: a };
+  }
+  return null;
+}
+
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+
+/** The object after the verb: words up to the next punctuation, at most six. */
+function objectAfter(tokens: Token[], from: number, to: number): string {
+  const words: string[] = [];
+  for (let i = from; i < to && words.length < 6; i++) {
+    if (PUNCT.test(tokens[i].text)) break;
+    words.push(tokens[i].text);
+  }
+  return words.join(' ');
+}
+
+/** Find the directive in one sentence, if it is one. */
+export function directiveIn(text: string, tokens: Token[], s: Sentence, index: number, lex: DirectiveLexicon = lexicon()): Directive | null {
+  const toks = tokens.slice(s.tokenStart, s.tokenEnd);
+  const keys = toks.map((t) => (t.kind === 'punct' ? t.text : t.key));
+  const make = (marker: string, markerType: string, verbAt: { at: number; phrase: string[] } | null): Directive => ({
+    sentence: index,
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    marker,
+    markerType,
+    verb: verbAt ? verbAt.phrase.join(' ') : '',
+    object: verbAt ? objectAfter(toks, verbAt.at + verbAt.phrase.length, toks.length) : '',
+  });
+  // 1. Enumerations: "Một là, …", "Thứ hai, …".
+  for (const e of lex.enumerations) {
+    if (matchAt(keys, 0, e) && /^[,:.]$/.test(keys[e.length] ?? '')) {
+      return make(toks.slice(0, e.length).map((t) => t.text).join(' '), 'enumeration', firstAction(keys, e.length + 1, lex));
+    }
+  }
+  // 2. Bare imperative opening: the sentence starts with an action verb and is not a report.
+  const opening = actionAt(keys, 0, lex);
+  if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3) {
+    return make('(mở đầu câu)', 'imperative-opening', { at: 0, phrase: opening });
+  }
+  // 3. A marker inside the sentence.
+  for (let i = 0; i < keys.length; i++) {
+    for (const m of lex.markers) {
+      if (!matchAt(keys, i, m.marker)) continue;
+      if (m.notBefore.some((p) => endsAt(keys, i, p))) continue;
+      const after = i + m.marker.length;
+      if (m.notAfter.some((p) => matchAt(keys, after, p))) continue;
+      if (lex.report.has(keys[i - 1] ?? '')) continue;
+      const verb = firstAction(keys, after, lex);
+      if (m.requireActionAfter && (!verb || verb.at !== after)) continue;
+      return make(toks.slice(i, after).map((t) => t.text).join(' '), m.type, verb);
+    }
+  }
+  return null;
+}
+
+/** All directives of a document. */
+export function directives(text: string, tokens: Token[], sentences: Sentence[]): Directive[] {
+  const lex = lexicon();
+  const out: Directive[] = [];
+  sentences.forEach((s, i) => {
+    const d = directiveIn(text, tokens, s, i, lex);
+    if (d) out.push(d);
+  });
+  return out;
+}

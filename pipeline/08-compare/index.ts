@@ -1,0 +1,166 @@
+/**
+ * Compare stage: groups (provinces by default) side by side — size and
+ * directive rates, keyness of phrases for each group against the rest,
+ * formulae shared by every group, and document-by-document similarity.
+ */
+import type { Config } from '../config.ts';
+import type { PhraseRow } from '../06-count/phrases.ts';
+import { cmp } from '../06-count/phrases.ts';
+import { keyness } from './keyness.ts';
+import { jaccard, shingles, tfidfCosine } from './similarity.ts';
+
+/** What the compare stage needs of one processed document. */
+export interface CompareDoc {
+  id: string;
+  group: string;
+  sentences: number;
+  syllables: number;
+  directives: number;
+  counts: Map<string, number>;
+  runs: string[][];
+}
+
+/** Sizes and rates of one group. */
+export interface GroupRow {
+  group: string;
+  documents: number;
+  sentences: number;
+  syllables: number;
+  directives: number;
+  directivesPer1000Sentences: number;
+}
+
+/** One keyness row. */
+export interface KeynessRow {
+  group: string;
+  phrase: string;
+  n: number;
+  direction: 'over' | 'under';
+  countTarget: number;
+  countReference: number;
+  sizeTarget: number;
+  sizeReference: number;
+  g2: number;
+  p: number;
+  pBonferroni: number;
+  significant: boolean;
+  logRatio: number;
+  pctDiff: number;
+}
+
+/** A formula: a phrase every group uses, with its rate in each. */
+export interface FormulaRow {
+  phrase: string;
+  n: number;
+  group: string;
+  count: number;
+  perTenK: number;
+}
+
+/** Similarity of two documents. */
+export interface SimilarityRow {
+  docA: string;
+  docB: string;
+  groupA: string;
+  groupB: string;
+  cosineTfidf: number;
+  jaccard5: number;
+  shared5: number;
+}
+
+/** Per-group sizes and directive rates. */
+export function groupRows(docs: CompareDoc[]): GroupRow[] {
+  const m = new Map<string, GroupRow>();
+  for (const d of docs) {
+    let g = m.get(d.group);
+    if (!g) m.set(d.group, (g = { group: d.group, documents: 0, sentences: 0, syllables: 0, directives: 0, directivesPer1000Sentences: 0 }));
+    g.documents++;
+    g.sentences += d.sentences;
+    g.syllables += d.syllables;
+    g.directives += d.directives;
+  }
+  for (const g of m.values()) g.directivesPer1000Sentences = g.sentences ? (g.directives / g.sentences) * 1000 : 0;
+  return [...m.values()].sort((a, b) => cmp(a.group, b.group));
+}
+
+/** Keyness of listed phrases for every group against the rest of the corpus. */
+export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+  const groups = groupRows(docs);
+  if (groups.length < 2) return [];
+  const total = groups.reduce((a, g) => a + g.syllables, 0);
+  const groupCounts = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    let gc = groupCounts.get(d.group);
+    if (!gc) groupCounts.set(d.group, (gc = new Map()));
+    for (const [k, c] of d.counts) gc.set(k, (gc.get(k) ?? 0) + c);
+  }
+  const phrases = listed.filter((p) => p.maximal);
+  const rows: KeynessRow[] = [];
+  for (const g of groups) {
+    const gc = groupCounts.get(g.group)!;
+    const c = g.syllables;
+    const d = total - g.syllables;
+    const tested: KeynessRow[] = [];
+    for (const p of phrases) {
+      const a = gc.get(p.phrase) ?? 0;
+      const b = p.count - a;
+      if (a < cfg.keynessMinCount && b < cfg.keynessMinCount) continue;
+      const k = keyness({ a, b, c, d });
+      tested.push({
+        group: g.group,
+        phrase: p.phrase,
+        n: p.n,
+        direction: k.g2 >= 0 ? 'over' : 'under',
+        countTarget: a,
+        countReference: b,
+        sizeTarget: c,
+        sizeReference: d,
+        g2: k.g2,
+        p: k.p,
+        pBonferroni: 0,
+        significant: false,
+        logRatio: k.logRatio,
+        pctDiff: k.pctDiff,
+      });
+    }
+    const m = tested.length;
+    for (const r of tested) {
+      r.pBonferroni = Math.min(1, r.p * m);
+      r.significant = r.pBonferroni < cfg.alpha;
+    }
+    const over = tested.filter((r) => r.direction === 'over' && r.countTarget >= cfg.keynessMinCount).sort((x, y) => y.g2 - x.g2 || cmp(x.phrase, y.phrase));
+    const under = tested.filter((r) => r.direction === 'under').sort((x, y) => x.g2 - y.g2 || cmp(x.phrase, y.phrase));
+    rows.push(...over.slice(0, cfg.keynessTop), ...under.slice(0, cfg.keynessTop));
+  }
+  return rows;
+}
+
+/** Phrases (n ≥ 2, maximal) used in every group, with each group's count and rate. */
+export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow[] {
+  const groups = groupRows(docs);
+  if (groups.length === 0) return [];
+  const shared = listed.filter((p) => p.n >= 2 && p.maximal && p.groups === groups.length);
+  const rows: FormulaRow[] = [];
+  for (const p of shared) {
+    for (const g of groups) {
+      let count = 0;
+      for (const d of docs) if (d.group === g.group) count += d.counts.get(p.phrase) ?? 0;
+      rows.push({ phrase: p.phrase, n: p.n, group: g.group, count, perTenK: g.syllables ? (count / g.syllables) * 10000 : 0 });
+    }
+  }
+  return rows;
+}
+
+/** Similarity of every pair of documents (both orders omitted: a < b). */
+export function similarityRows(docs: CompareDoc[]): SimilarityRow[] {
+  const cos = tfidfCosine(docs.map((d) => d.counts));
+  const sh = docs.map((d) => shingles(d.runs, 5));
+  const rows: SimilarityRow[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const jac = jaccard(sh[i], sh[j]);
+      rows.push({ docA: docs[i].id, docB: docs[j].id, groupA: docs[i].group, groupB: docs[j].group, cosineTfidf: cos[i][j], jaccard5: jac.jaccard, shared5: jac.shared });
+    }
+  }
+  return rows;
+}

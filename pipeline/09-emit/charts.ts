@@ -1,0 +1,223 @@
+/**
+ * Charts as Vega-Lite specifications with their data inlined, rendered to
+ * SVG headless by Vega (no canvas, no native modules). Every chart has a
+ * bilingual title and axis titles, and a caption saying how to read it.
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import type { CorpusResult } from '../result.ts';
+
+/** A chart: file stem, caption for the report, and its Vega-Lite spec. */
+export interface Chart {
+  name: string;
+  title: string;
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+const FONT = { font: 'DejaVu Sans, Arial, sans-serif' };
+const config = { view: { stroke: null }, axis: { labelFont: FONT.font, titleFont: FONT.font, labelLimit: 260 }, title: { font: FONT.font, anchor: 'start' as const }, legend: { labelFont: FONT.font, titleFont: FONT.font }, header: { labelFont: FONT.font, titleFont: FONT.font } };
+
+/** Top maximal phrases (n ≥ 2) per group, as faceted bars of rate per 10,000 syllables. */
+export function topPhrasesChart(r: CorpusResult, top: number): Chart {
+  const byGroup = new Map<string, typeof r.phrasesByGroup>();
+  for (const p of r.phrasesByGroup) {
+    if (p.n < 2 || !p.maximal) continue;
+    const list = byGroup.get(p.group) ?? [];
+    if (list.length < top) list.push(p);
+    byGroup.set(p.group, list);
+  }
+  const values = [...byGroup.values()].flat().map((p) => ({ group: p.group, phrase: p.phrase, per_10k: round(p.perTenK), count: p.count }));
+  return {
+    name: 'top_phrases',
+    title: 'Cụm từ nổi bật theo nhóm / Top phrases by group',
+    caption: `Each panel is one ${r.config.compare.groupBy}: its ${top} most frequent maximal phrases of two or more syllables, with bar length the rate per 10,000 syllables. Longer bars are the formulae that group leans on most; fragments of longer phrases are left out.`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: 'Cụm từ nổi bật theo nhóm / Top phrases by group', subtitle: `grouped by ${r.config.compare.groupBy}` },
+      data: { values },
+      facet: { row: { field: 'group', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+      spec: {
+        width: 360,
+        height: { step: 14 },
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          y: { field: 'phrase', type: 'nominal', sort: '-x', title: 'Cụm từ / Phrase' },
+          x: { field: 'per_10k', type: 'quantitative', title: 'Tần suất trên 10.000 âm tiết / Rate per 10,000 syllables' },
+          color: { field: 'group', type: 'nominal', legend: null },
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** Directive verbs by group: heat map of directives per 1,000 sentences. */
+export function directiveVerbsChart(r: CorpusResult, top = 20): Chart {
+  const totals = new Map<string, number>();
+  for (const d of r.directivesByGroup) if (d.verb !== '(all)') totals.set(d.verb, (totals.get(d.verb) ?? 0) + d.count);
+  const verbs = new Set([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([v]) => v));
+  const values = r.directivesByGroup.filter((d) => verbs.has(d.verb)).map((d) => ({ group: d.group, verb: d.verb, per_1000: round(d.per1000Sentences), count: d.count }));
+  return {
+    name: 'directive_verbs',
+    title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group',
+    caption: 'Rows are the action verbs of directive sentences (the most frequent overall), columns the groups; the darker the cell, the more directives with that verb per 1,000 sentences of the group. Empty cells: the group never uses the verb in a directive.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group',
+      data: { values },
+      width: { step: 70 },
+      height: { step: 16 },
+      mark: { type: 'rect', tooltip: true },
+      encoding: {
+        x: { field: 'group', type: 'nominal', title: 'Nhóm / Group', axis: { labelAngle: -30 } },
+        y: { field: 'verb', type: 'nominal', title: 'Động từ / Action verb', sort: { field: 'count', op: 'sum', order: 'descending' } },
+        color: { field: 'per_1000', type: 'quantitative', title: 'trên 1.000 câu / per 1,000 sentences', scale: { scheme: 'blues' } },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** Keyness per group: diverging bars of signed G² for the top phrases in each direction. */
+export function keynessChart(r: CorpusResult, top = 8): Chart {
+  const seen = new Map<string, number>();
+  const values = r.keyness
+    .filter((k) => {
+      const key = `${k.group}|${k.direction}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return n < top;
+    })
+    .map((k) => ({ group: k.group, phrase: k.phrase, g2: round(k.g2), log_ratio: round(k.logRatio), direction: k.direction, significant: k.significant }));
+  return {
+    name: 'keyness',
+    title: 'Từ khóa đặc trưng theo nhóm / Keyness by group',
+    caption: 'For each group, the phrases most over-used (bars to the right) and under-used (to the left) compared with all other groups, by signed log-likelihood G². Solid bars are significant after Bonferroni correction; pale bars are not. Log Ratio (effect size) is in the tooltip and in keyness.csv.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Từ khóa đặc trưng theo nhóm / Keyness by group',
+      data: { values },
+      facet: { row: { field: 'group', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+      spec: {
+        width: 360,
+        height: { step: 13 },
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          y: { field: 'phrase', type: 'nominal', sort: '-x', title: 'Cụm từ / Phrase' },
+          x: { field: 'g2', type: 'quantitative', title: 'G² có dấu / signed log-likelihood G²' },
+          color: { field: 'direction', type: 'nominal', title: 'Hướng / Direction', scale: { domain: ['over', 'under'], range: ['#c0392b', '#2471a3'] } },
+          opacity: { field: 'significant', type: 'nominal', title: 'Có ý nghĩa / Significant', scale: { domain: [true, false], range: [1, 0.35] } },
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** Document similarity: heat map of tf-idf cosine for every pair. */
+export function similarityChart(r: CorpusResult): Chart {
+  const values: { a: string; b: string; cosine: number; jaccard: number }[] = [];
+  for (const s of r.similarity) {
+    values.push({ a: s.docA, b: s.docB, cosine: round(s.cosineTfidf), jaccard: round(s.jaccard5) });
+    values.push({ a: s.docB, b: s.docA, cosine: round(s.cosineTfidf), jaccard: round(s.jaccard5) });
+  }
+  for (const d of r.documents) if (d.status === 'processed') values.push({ a: d.meta.id, b: d.meta.id, cosine: 1, jaccard: 1 });
+  return {
+    name: 'similarity',
+    title: 'Độ tương đồng giữa các văn bản / Document similarity',
+    caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Độ tương đồng giữa các văn bản / Document similarity',
+      data: { values },
+      width: { step: 28 },
+      height: { step: 28 },
+      mark: { type: 'rect', tooltip: true },
+      encoding: {
+        x: { field: 'a', type: 'nominal', title: 'Văn bản / Document', axis: { labelAngle: -45 } },
+        y: { field: 'b', type: 'nominal', title: 'Văn bản / Document' },
+        color: { field: 'cosine', type: 'quantitative', title: 'cosine tf-idf', scale: { scheme: 'greens', domain: [0, 1] } },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** Shared formulae: dot plot of each formula's rate in every group. */
+export function formulaeChart(r: CorpusResult, top = 20): Chart {
+  const totals = new Map<string, number>();
+  for (const f of r.formulae) totals.set(f.phrase, (totals.get(f.phrase) ?? 0) + f.count);
+  const keep = new Set([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([p]) => p));
+  const values = r.formulae.filter((f) => keep.has(f.phrase)).map((f) => ({ phrase: f.phrase, group: f.group, per_10k: round(f.perTenK), count: f.count }));
+  return {
+    name: 'formulae',
+    title: 'Công thức chung của mọi nhóm / Formulae shared by every group',
+    caption: 'Phrases that every group uses. Each dot is one group; dots spread apart show a formula one group repeats far more than the others, dots bunched together a formula all use alike.',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Công thức chung của mọi nhóm / Formulae shared by every group',
+      data: { values },
+      width: 380,
+      height: { step: 16 },
+      mark: { type: 'circle', size: 70, tooltip: true },
+      encoding: {
+        y: { field: 'phrase', type: 'nominal', title: 'Cụm từ / Phrase', sort: { field: 'count', op: 'sum', order: 'descending' } },
+        x: { field: 'per_10k', type: 'quantitative', title: 'Tần suất trên 10.000 âm tiết / Rate per 10,000 syllables' },
+        color: { field: 'group', type: 'nominal', title: 'Nhóm / Group' },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** Repairs per document, split by rule. */
+export function repairsChart(r: CorpusResult): Chart {
+  const counts = new Map<string, number>();
+  for (const x of r.repairs) counts.set(`${x.doc}\u0000${x.rule}`, (counts.get(`${x.doc}\u0000${x.rule}`) ?? 0) + 1);
+  const values = [...counts].map(([k, n]) => {
+    const [doc, rule] = k.split('\u0000');
+    return { doc, rule, repairs: n };
+  });
+  for (const d of r.documents) if (d.status === 'processed' && d.repairs === 0) values.push({ doc: d.meta.id, rule: '(none)', repairs: 0 });
+  return {
+    name: 'repairs',
+    title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
+    caption: 'How many spans the repair stage restored in each document, by the evidence that licensed them. Clean documents should show no bar at all; a long bar marks a machine-spun copy (its spin score is in documents.csv).',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
+      data: { values },
+      width: 380,
+      height: { step: 18 },
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        y: { field: 'doc', type: 'nominal', title: 'Văn bản / Document' },
+        x: { field: 'repairs', type: 'quantitative', title: 'Số chỗ sửa / Repairs', aggregate: 'sum' },
+        color: { field: 'rule', type: 'nominal', title: 'Bằng chứng / Evidence' },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** All charts of a run. */
+export function chartsOf(r: CorpusResult): Chart[] {
+  return [topPhrasesChart(r, r.config.phrases.chartTop), directiveVerbsChart(r), keynessChart(r), similarityChart(r), formulaeChart(r), repairsChart(r)];
+}
+
+/** Render a Vega-Lite spec to SVG text, headless. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = vl.compile(spec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+function round(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x;
+}

@@ -1,0 +1,62 @@
+/**
+ * CSV writing: one function for every table, with a declared column list
+ * (stable order), csv-stringify for quoting, deterministic number formatting,
+ * and text cells that could start a spreadsheet formula neutralised (OWASP
+ * CSV injection: a leading = + - @ tab or CR gets a leading apostrophe).
+ */
+import { stringify } from 'csv-stringify/sync';
+
+/** Column types: text is protected against formula injection, numbers stay numbers. */
+export type ColumnType = 'text' | 'int' | 'float' | 'bool';
+
+/** A column of a table: name in the header, type, and what it means. */
+export interface Column<Row> {
+  name: string;
+  type: ColumnType;
+  doc: string;
+  get: (row: Row) => unknown;
+}
+
+/** A table: file name, what one row is, and its columns. */
+export interface TableSpec<Row> {
+  file: string;
+  doc: string;
+  columns: Column<Row>[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe for spreadsheets. */
+export function safeText(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** Format a number deterministically: integers as is, others with up to 6 significant decimals. */
+export function formatNumber(v: number, type: ColumnType): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '' : v > 0 ? 'Infinity' : '-Infinity';
+  if (type === 'int') return String(Math.round(v));
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs < 1e-4) return v.toExponential(4);
+  return String(Number(v.toFixed(6)));
+}
+
+function cell(type: ColumnType, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  switch (type) {
+    case 'int':
+    case 'float':
+      return typeof v === 'number' ? formatNumber(v, type) : String(v);
+    case 'bool':
+      return v ? 'true' : 'false';
+    default:
+      return safeText(String(v));
+  }
+}
+
+/** Render rows as CSV text (UTF-8, LF, one header row); `bom` adds a UTF-8 BOM for Excel. */
+export function toCsv<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom = false): string {
+  const records = rows.map((r) => spec.columns.map((c) => cell(c.type, c.get(r))));
+  const body = stringify([spec.columns.map((c) => c.name), ...records], { record_delimiter: '\n' });
+  return (bom ? '\uFEFF' : '') + body;
+}

@@ -1,0 +1,147 @@
+/**
+ * The HTML report: one self-contained page that opens offline from disk.
+ * Corpus summary, flagged (spun) documents first with a side-by-side view of
+ * each repair, every chart (inline SVG) with a caption on how to read it, the
+ * first rows of every table with a link to the full CSV, and the run's
+ * configuration. Every text from the corpus is escaped: no title or text can
+ * run script in the page.
+ */
+import type { CorpusResult } from '../result.ts';
+import type { Chart } from './charts.ts';
+import type { TableSpec } from './csv.ts';
+import { formatNumber } from './csv.ts';
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function tableHead<Row>(spec: TableSpec<Row>, rows: readonly Row[], n: number): string {
+  const head = spec.columns.map((c) => `<th title="${escapeHtml(c.doc)}">${escapeHtml(c.name)}</th>`).join('');
+  const body = rows
+    .slice(0, n)
+    .map((r) => {
+      const cells = spec.columns.map((c) => {
+        const v = c.get(r);
+        const s = typeof v === 'number' ? formatNumber(v, c.type) : v === undefined || v === null ? '' : String(v);
+        const cls = c.type === 'text' ? '' : ' class="num"';
+        return `<td${cls}>${escapeHtml(s.length > 240 ? s.slice(0, 240) + '…' : s)}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** Text with repaired spans highlighted (spans are offsets into `text`). */
+function highlight(text: string, spans: { start: number; end: number; title: string }[], cls: string): string {
+  let out = '';
+  let pos = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < pos) continue;
+    out += escapeHtml(text.slice(pos, s.start));
+    out += `<mark class="${cls}" title="${escapeHtml(s.title)}">${escapeHtml(text.slice(s.start, s.end)) || '∅'}</mark>`;
+    pos = s.end;
+  }
+  return out + escapeHtml(text.slice(pos));
+}
+
+/** Render the report page. */
+export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string }[], tables: { spec: TableSpec<any>; rows: readonly unknown[] }[], runInfo: Record<string, unknown>): string {
+  const processed = r.documents.filter((d) => d.status === 'processed');
+  const rejected = r.documents.filter((d) => d.status === 'rejected');
+  const flagged = processed.filter((d) => d.spun).sort((a, b) => b.spinScore - a.spinScore);
+  const groups = new Set(processed.map((d) => d.meta.province));
+  const rows = r.config.emit.htmlRows;
+
+  const summary = `
+<ul class="summary">
+<li><b>${r.documents.length}</b> documents in, <b>${processed.length}</b> processed, <b>${rejected.length}</b> rejected</li>
+<li><b>${processed.reduce((a, d) => a + d.sentences, 0)}</b> sentences, <b>${processed.reduce((a, d) => a + d.syllables, 0)}</b> syllables, <b>${groups.size}</b> provinces</li>
+<li><b>${flagged.length}</b> documents flagged as machine-spun, <b>${r.repairs.length}</b> repairs; <b>${r.normalization.length}</b> normalization changes; <b>${r.removedLines.length}</b> lines of page chrome removed</li>
+<li>Comparisons grouped by <b>${escapeHtml(r.config.compare.groupBy)}</b></li>
+</ul>`;
+
+  const rejectedList = rejected.length
+    ? `<h3>Rejected documents</h3><ul>${rejected.map((d) => `<li><code>${escapeHtml(d.meta.file || d.meta.id)}</code>: ${escapeHtml(d.reason)}</li>`).join('')}</ul>`
+    : '';
+
+  const spunSection = flagged.length
+    ? flagged
+        .map((d) => {
+          const view = r.spunViews.find((v) => v.doc === d.meta.id);
+          const sideBySide = view
+            ? `<div class="sbs"><div><h4>Spun (as published)</h4><div class="text">${highlight(
+                view.before,
+                view.repairs.map((x) => ({ start: x.start, end: x.end, title: `→ ${x.after}` })),
+                'del',
+              )}</div></div><div><h4>Repaired</h4><div class="text">${highlight(
+                view.after,
+                mapAfter(view.repairs),
+                'ins',
+              )}</div></div></div>`
+            : '';
+          return `<details open><summary><b>${escapeHtml(d.meta.id)}</b> — spin score ${formatNumber(d.spinScore, 'float')} per 1,000 syllables, ${d.repairs} repairs. Evidence: ${escapeHtml(d.spinEvidence)}</summary>${sideBySide}</details>`;
+        })
+        .join('\n')
+    : '<p>No document reached the spin threshold.</p>';
+
+  const chartSection = charts
+    .map(
+      ({ chart, svg }) => `<figure id="chart-${escapeHtml(chart.name)}"><div class="chart">${svg}</div><figcaption><b>${escapeHtml(chart.title)}.</b> ${escapeHtml(chart.caption)} <a href="${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a> · <a href="${escapeHtml(chart.name)}.svg">SVG</a></figcaption></figure>`,
+    )
+    .join('\n');
+
+  const tableSection = tables
+    .map(
+      ({ spec, rows: tr }) => `<section><h3><a href="${escapeHtml(spec.file)}">${escapeHtml(spec.file)}</a> <small>${tr.length} rows — ${escapeHtml(spec.doc)}</small></h3><div class="scroll">${tableHead(spec, tr, rows)}</div></section>`,
+    )
+    .join('\n');
+
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>vn-rhetoric report — ${escapeHtml(r.corpus)}</title>
+<style>
+body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.6em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ddd;padding:2px 6px;vertical-align:top}th{background:#f4f4f4;position:sticky;top:0}
+td.num{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow:auto;max-height:24em}
+figure{margin:1.5em 0}figcaption{font-size:.9em;color:#444;max-width:60em}.chart{overflow:auto}
+.sbs{display:grid;grid-template-columns:1fr 1fr;gap:1em}.text{white-space:pre-wrap;font-size:.85em;border:1px solid #ddd;padding:.5em;max-height:30em;overflow:auto}
+mark.del{background:#f9c6c6;text-decoration:line-through}mark.ins{background:#c6f0c6}
+pre{background:#f7f7f7;padding:.8em;overflow:auto;font-size:.8em}small{color:#666;font-weight:normal}
+</style>
+</head>
+<body>
+<h1>vn-rhetoric report: <code>${escapeHtml(r.corpus)}</code></h1>
+<h2>Corpus</h2>
+${summary}
+${rejectedList}
+<h2>Flagged: machine-spun documents</h2>
+${spunSection}
+<h2>Charts</h2>
+${chartSection}
+<h2>Tables</h2>
+${tableSection}
+<h2>Run</h2>
+<pre>${escapeHtml(JSON.stringify(runInfo, null, 2))}</pre>
+</body>
+</html>
+`;
+}
+
+/** Spans of the replacements in the repaired text, given repairs sorted by position in the spun text. */
+function mapAfter(repairs: { start: number; end: number; before: string; after: string }[]): { start: number; end: number; title: string }[] {
+  const out: { start: number; end: number; title: string }[] = [];
+  let shift = 0;
+  for (const x of [...repairs].sort((a, b) => a.start - b.start)) {
+    const start = x.start + shift;
+    out.push({ start, end: start + x.after.length, title: `was: ${x.before}` });
+    shift += x.after.length - (x.end - x.start);
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+/**
+ * Every CSV table the pipeline writes: file name, what a row is, and each
+ * column with its type and meaning. reports/README.md is checked against this
+ * list by a test, so the documentation cannot drift from the output.
+ */
+import type { PhraseRow, GroupPhraseRow } from '../06-count/phrases.ts';
+import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-compare/index.ts';
+import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from '../result.ts';
+import type { ChangeRecord, RemovedLine } from '../types.ts';
+import type { TableSpec } from './csv.ts';
+
+export const documentsTable: TableSpec<DocumentResult> = {
+  file: 'documents.csv',
+  doc: 'One row per input document or manifest row, processed or rejected.',
+  columns: [
+    { name: 'id', type: 'text', doc: 'Document id (manifest id, else the file name without extension).', get: (r) => r.meta.id },
+    { name: 'file', type: 'text', doc: 'Path relative to the corpus folder.', get: (r) => r.meta.file },
+    { name: 'status', type: 'text', doc: '`processed` or `rejected`.', get: (r) => r.status },
+    { name: 'reason', type: 'text', doc: 'Why a document was rejected (one line); empty when processed.', get: (r) => r.reason },
+    { name: 'province', type: 'text', doc: 'Province as written at the article date (manifest, else inferred, else `unknown`).', get: (r) => r.meta.province },
+    { name: 'province_source', type: 'text', doc: '`manifest`, `inferred` or `unknown`.', get: (r) => r.meta.provinceSource },
+    { name: 'province_2025', type: 'text', doc: 'Province on the post-2025 map (34 units).', get: (r) => r.meta.province2025 },
+    { name: 'level', type: 'text', doc: 'Level of the issuing body: tỉnh, huyện, xã, trung ương, or `unknown`.', get: (r) => r.meta.level },
+    { name: 'level_source', type: 'text', doc: '`manifest`, `inferred` or `unknown`.', get: (r) => r.meta.levelSource },
+    { name: 'unit', type: 'text', doc: 'Issuing body, e.g. "Tỉnh ủy Bến Tre".', get: (r) => r.meta.unit },
+    { name: 'date', type: 'text', doc: 'Article date (YYYY-MM-DD, or partial YYYY-MM / YYYY), empty if unknown.', get: (r) => r.meta.date },
+    { name: 'date_source', type: 'text', doc: '`manifest`, `inferred` or `unknown`.', get: (r) => r.meta.dateSource },
+    { name: 'source', type: 'text', doc: 'Publisher or site (manifest).', get: (r) => r.meta.source },
+    { name: 'title', type: 'text', doc: 'Title (manifest, else the first line of the text).', get: (r) => r.meta.title },
+    { name: 'bytes', type: 'int', doc: 'File size in bytes.', get: (r) => r.bytes },
+    { name: 'sha256', type: 'text', doc: 'SHA-256 of the file bytes.', get: (r) => r.sha256 },
+    { name: 'encoding', type: 'text', doc: 'Encoding the file was decoded with.', get: (r) => r.encoding },
+    { name: 'encoding_score', type: 'float', doc: 'Share of words that are valid Vietnamese syllables in that decoding (0–1).', get: (r) => r.encodingScore },
+    { name: 'sentences', type: 'int', doc: 'Sentences after cleaning and repair.', get: (r) => r.sentences },
+    { name: 'tokens', type: 'int', doc: 'Tokens (words, numbers, punctuation) after cleaning and repair.', get: (r) => r.tokens },
+    { name: 'syllables', type: 'int', doc: 'Tokens that are valid Vietnamese syllables.', get: (r) => r.syllables },
+    { name: 'non_syllables', type: 'int', doc: 'Word tokens that are not Vietnamese syllables (acronyms, foreign words, codes, numbers).', get: (r) => r.nonSyllables },
+    { name: 'normalizations', type: 'int', doc: 'Changes made by the normalize stage (see normalization.csv).', get: (r) => r.normalizations },
+    { name: 'removed_lines', type: 'int', doc: 'Lines removed by the clean stage (see removed_lines.csv).', get: (r) => r.removedLines },
+    { name: 'spin_score', type: 'float', doc: 'Spinner fingerprints per 1,000 syllables.', get: (r) => r.spinScore },
+    { name: 'spun', type: 'bool', doc: 'Whether spin_score reached the threshold (repair.spinThreshold).', get: (r) => r.spun },
+    { name: 'spin_evidence', type: 'text', doc: 'The most frequent spinner forms found.', get: (r) => r.spinEvidence },
+    { name: 'repairs', type: 'int', doc: 'Repairs applied (see repairs.csv).', get: (r) => r.repairs },
+    { name: 'directives', type: 'int', doc: 'Directive sentences found (see directives.csv).', get: (r) => r.directives },
+  ],
+};
+
+const changeColumns = [
+  { name: 'doc', type: 'text' as const, doc: 'Document id.', get: (r: ChangeRecord) => r.doc },
+  { name: 'raw_start', type: 'int' as const, doc: 'Start offset in the raw decoded text (UTF-16 code units).', get: (r: ChangeRecord) => r.rawStart },
+  { name: 'raw_end', type: 'int' as const, doc: 'End offset (exclusive) in the raw decoded text.', get: (r: ChangeRecord) => r.rawEnd },
+  { name: 'before', type: 'text' as const, doc: 'Text before the change (as the rule saw it).', get: (r: ChangeRecord) => r.before },
+  { name: 'after', type: 'text' as const, doc: 'Text after the change.', get: (r: ChangeRecord) => r.after },
+  { name: 'rule', type: 'text' as const, doc: 'Rule that made the change.', get: (r: ChangeRecord) => r.rule },
+  { name: 'confidence', type: 'float' as const, doc: 'Confidence 0–1 (1 for lossless rewrites).', get: (r: ChangeRecord) => r.confidence },
+  { name: 'note', type: 'text' as const, doc: 'Evidence or explanation.', get: (r: ChangeRecord) => r.note },
+];
+
+export const normalizationTable: TableSpec<ChangeRecord> = {
+  file: 'normalization.csv',
+  doc: 'One row per change made by the normalize stage.',
+  columns: changeColumns,
+};
+
+export const repairsTable: TableSpec<ChangeRecord> = {
+  file: 'repairs.csv',
+  doc: 'One row per repair of spun text.',
+  columns: changeColumns,
+};
+
+export const removedLinesTable: TableSpec<RemovedLine> = {
+  file: 'removed_lines.csv',
+  doc: 'One row per line removed by the clean stage.',
+  columns: [
+    { name: 'doc', type: 'text', doc: 'Document id.', get: (r) => r.doc },
+    { name: 'line', type: 'int', doc: 'Line number in the raw text (1-based).', get: (r) => r.line },
+    { name: 'raw_start', type: 'int', doc: 'Start offset of the line in the raw text.', get: (r) => r.rawStart },
+    { name: 'raw_end', type: 'int', doc: 'End offset of the line in the raw text.', get: (r) => r.rawEnd },
+    { name: 'rule', type: 'text', doc: 'Why the line was removed (share-button, comment-widget, visitor-counter, spam-link, navigation, tags, byline, dateline, lone-symbol, repeated-line, repeated-across-documents, end-marker, after-end-marker).', get: (r) => r.rule },
+    { name: 'text', type: 'text', doc: 'The removed line (normalized).', get: (r) => r.text },
+  ],
+};
+
+export const phrasesTable: TableSpec<PhraseRow> = {
+  file: 'phrases.csv',
+  doc: 'One row per listed phrase (syllable n-gram) over the whole corpus.',
+  columns: [
+    { name: 'phrase', type: 'text', doc: 'The phrase: case-folded syllables, canonical tone placement.', get: (r) => r.phrase },
+    { name: 'n', type: 'int', doc: 'Length in syllables.', get: (r) => r.n },
+    { name: 'count', type: 'int', doc: 'Occurrences in the corpus.', get: (r) => r.count },
+    { name: 'docs', type: 'int', doc: 'Documents it occurs in (document frequency).', get: (r) => r.docs },
+    { name: 'groups', type: 'int', doc: 'Groups (provinces by default) it occurs in.', get: (r) => r.groups },
+    { name: 'per_10k', type: 'float', doc: 'Occurrences per 10,000 syllables of the corpus.', get: (r) => r.perTenK },
+    { name: 'maximal', type: 'bool', doc: 'false when the phrase only occurs inside one longer listed phrase (same count).', get: (r) => r.maximal },
+    { name: 'subsumed_by', type: 'text', doc: 'That longer phrase, when not maximal.', get: (r) => r.subsumedBy },
+  ],
+};
+
+export const phrasesByGroupTable: TableSpec<GroupPhraseRow> = {
+  file: 'phrases_by_province.csv',
+  doc: 'One row per listed phrase and group (the grouping in run.json, province by default).',
+  columns: [
+    { name: 'group', type: 'text', doc: 'Group value (province unless --group-by says otherwise).', get: (r) => r.group },
+    { name: 'phrase', type: 'text', doc: 'The phrase.', get: (r) => r.phrase },
+    { name: 'n', type: 'int', doc: 'Length in syllables.', get: (r) => r.n },
+    { name: 'count', type: 'int', doc: 'Occurrences in the group.', get: (r) => r.count },
+    { name: 'docs', type: 'int', doc: 'Documents of the group it occurs in.', get: (r) => r.docs },
+    { name: 'per_10k', type: 'float', doc: 'Occurrences per 10,000 syllables of the group.', get: (r) => r.perTenK },
+    { name: 'maximal', type: 'bool', doc: 'As in phrases.csv.', get: (r) => r.maximal },
+  ],
+};
+
+export const directivesTable: TableSpec<DirectiveRow> = {
+  file: 'directives.csv',
+  doc: 'One row per directive sentence.',
+  columns: [
+    { name: 'doc', type: 'text', doc: 'Document id.', get: (r) => r.doc },
+    { name: 'group', type: 'text', doc: 'Group of the document.', get: (r) => r.group },
+    { name: 'province', type: 'text', doc: 'Province of the document.', get: (r) => r.province },
+    { name: 'sentence', type: 'int', doc: 'Sentence number in the document (0-based).', get: (r) => r.sentence },
+    { name: 'raw_start', type: 'int', doc: 'Start of the sentence in the raw text.', get: (r) => r.rawStart },
+    { name: 'raw_end', type: 'int', doc: 'End of the sentence in the raw text.', get: (r) => r.rawEnd },
+    { name: 'marker', type: 'text', doc: 'What makes it a directive: a marker word (cần, phải, đề nghị, yêu cầu…), an enumeration (Một là…), or "(mở đầu câu)" for a bare imperative opening.', get: (r) => r.marker },
+    { name: 'marker_type', type: 'text', doc: 'modal, request, instruction, exhortation, prohibition, imperative, enumeration, imperative-opening.', get: (r) => r.markerType },
+    { name: 'verb', type: 'text', doc: 'Action verb phrase (tăng cường, đẩy mạnh, nâng cao, tiếp tục…), case-folded.', get: (r) => r.verb },
+    { name: 'object', type: 'text', doc: 'Words after the verb up to the next punctuation (at most six).', get: (r) => r.object },
+    { name: 'text', type: 'text', doc: 'The sentence.', get: (r) => r.text },
+  ],
+};
+
+export const directivesByGroupTable: TableSpec<DirectiveGroupRow> = {
+  file: 'directives_by_province.csv',
+  doc: 'One row per group and action verb of directives (verb "(all)" counts every directive).',
+  columns: [
+    { name: 'group', type: 'text', doc: 'Group value.', get: (r) => r.group },
+    { name: 'verb', type: 'text', doc: 'Action verb phrase, "(none)" when no verb was found, "(all)" for the total.', get: (r) => r.verb },
+    { name: 'count', type: 'int', doc: 'Directives with this verb in the group.', get: (r) => r.count },
+    { name: 'sentences', type: 'int', doc: 'Sentences in the group.', get: (r) => r.sentences },
+    { name: 'per_1000_sentences', type: 'float', doc: 'count per 1,000 sentences of the group.', get: (r) => r.per1000Sentences },
+  ],
+};
+
+export const groupsTable: TableSpec<GroupRow> = {
+  file: 'groups.csv',
+  doc: 'One row per group: size and directive rate.',
+  columns: [
+    { name: 'group', type: 'text', doc: 'Group value.', get: (r) => r.group },
+    { name: 'documents', type: 'int', doc: 'Processed documents.', get: (r) => r.documents },
+    { name: 'sentences', type: 'int', doc: 'Sentences.', get: (r) => r.sentences },
+    { name: 'syllables', type: 'int', doc: 'Syllables.', get: (r) => r.syllables },
+    { name: 'directives', type: 'int', doc: 'Directive sentences.', get: (r) => r.directives },
+    { name: 'directives_per_1000_sentences', type: 'float', doc: 'Directives per 1,000 sentences.', get: (r) => r.directivesPer1000Sentences },
+  ],
+};
+
+export const keynessTable: TableSpec<KeynessRow> = {
+  file: 'keyness.csv',
+  doc: 'Keyness of maximal phrases for each group (target) against all other groups (reference): the top rows in each direction.',
+  columns: [
+    { name: 'group', type: 'text', doc: 'Target group.', get: (r) => r.group },
+    { name: 'phrase', type: 'text', doc: 'The phrase.', get: (r) => r.phrase },
+    { name: 'n', type: 'int', doc: 'Length in syllables.', get: (r) => r.n },
+    { name: 'direction', type: 'text', doc: '`over` (more frequent in the target) or `under`.', get: (r) => r.direction },
+    { name: 'count_target', type: 'int', doc: 'a: count in the target.', get: (r) => r.countTarget },
+    { name: 'count_reference', type: 'int', doc: 'b: count in the reference.', get: (r) => r.countReference },
+    { name: 'size_target', type: 'int', doc: 'c: syllables in the target.', get: (r) => r.sizeTarget },
+    { name: 'size_reference', type: 'int', doc: 'd: syllables in the reference.', get: (r) => r.sizeReference },
+    { name: 'g2', type: 'float', doc: 'Signed log-likelihood G² (Dunning 1993), 4-term; negative when under-represented.', get: (r) => r.g2 },
+    { name: 'p', type: 'float', doc: 'p-value of |G²| under χ² with 1 d.f.', get: (r) => r.p },
+    { name: 'p_bonferroni', type: 'float', doc: 'p × number of phrases tested for this target, capped at 1.', get: (r) => r.pBonferroni },
+    { name: 'significant', type: 'bool', doc: 'p_bonferroni < compare.alpha.', get: (r) => r.significant },
+    { name: 'log_ratio', type: 'float', doc: 'Log Ratio (Hardie 2014): log2 of the ratio of relative frequencies; 0.5 replaces a zero count.', get: (r) => r.logRatio },
+    { name: 'pct_diff', type: 'float', doc: '%DIFF (Gabrielatos & Marchi 2012); Infinity when the reference count is 0.', get: (r) => r.pctDiff },
+  ],
+};
+
+export const formulaeTable: TableSpec<FormulaRow> = {
+  file: 'formulae.csv',
+  doc: 'Shared formulae: maximal phrases (n ≥ 2) used by every group, one row per phrase and group.',
+  columns: [
+    { name: 'phrase', type: 'text', doc: 'The phrase.', get: (r) => r.phrase },
+    { name: 'n', type: 'int', doc: 'Length in syllables.', get: (r) => r.n },
+    { name: 'group', type: 'text', doc: 'Group value.', get: (r) => r.group },
+    { name: 'count', type: 'int', doc: 'Occurrences in the group.', get: (r) => r.count },
+    { name: 'per_10k', type: 'float', doc: 'Occurrences per 10,000 syllables of the group.', get: (r) => r.perTenK },
+  ],
+};
+
+export const similarityTable: TableSpec<SimilarityRow> = {
+  file: 'similarity.csv',
+  doc: 'One row per pair of processed documents.',
+  columns: [
+    { name: 'doc_a', type: 'text', doc: 'First document id.', get: (r) => r.docA },
+    { name: 'doc_b', type: 'text', doc: 'Second document id.', get: (r) => r.docB },
+    { name: 'group_a', type: 'text', doc: 'Group of the first document.', get: (r) => r.groupA },
+    { name: 'group_b', type: 'text', doc: 'Group of the second document.', get: (r) => r.groupB },
+    { name: 'cosine_tfidf', type: 'float', doc: 'Cosine similarity of tf-idf vectors of 1–3-syllable n-grams.', get: (r) => r.cosineTfidf },
+    { name: 'jaccard_5gram', type: 'float', doc: 'Jaccard overlap of the sets of 5-syllable shingles.', get: (r) => r.jaccard5 },
+    { name: 'shared_5grams', type: 'int', doc: 'Number of 5-syllable shingles the two share.', get: (r) => r.shared5 },
+  ],
+};
+
+/** Every table with the rows it takes from a run result. */
+export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
+  return [
+    { spec: documentsTable, rows: r.documents },
+    { spec: normalizationTable, rows: r.normalization },
+    { spec: removedLinesTable, rows: r.removedLines },
+    { spec: repairsTable, rows: r.repairs },
+    { spec: phrasesTable, rows: r.phrases },
+    { spec: phrasesByGroupTable, rows: r.phrasesByGroup },
+    { spec: directivesTable, rows: r.directives },
+    { spec: directivesByGroupTable, rows: r.directivesByGroup },
+    { spec: groupsTable, rows: r.groups },
+    { spec: keynessTable, rows: r.keyness },
+    { spec: formulaeTable, rows: r.formulae },
+    { spec: similarityTable, rows: r.similarity },
+  ];
+}

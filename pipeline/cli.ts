@@ -1,0 +1,181 @@
+/**
+ * vnrhet: the command line. `run` processes a corpus folder and writes a
+ * report; `normalize` and `repair` print one file's text after those stages.
+ * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseConfig, type Config } from './config.ts';
+import { Provenance } from './core/offsets.ts';
+import { decodeDocument } from './01-ingest/decode.ts';
+import { normalizeDocument } from './02-normalize/index.ts';
+import { repairDocument } from './04-repair/index.ts';
+import { runCorpus } from './runner.ts';
+import { runInfo } from './run-info.ts';
+import { writeReport } from './09-emit/index.ts';
+import { toCsv } from './09-emit/csv.ts';
+import { repairsTable, normalizationTable } from './09-emit/tables.ts';
+
+/** A failure the user can act on: printed as one line, exit code 1. */
+class UserError extends Error {}
+
+function loadConfig(path: string | undefined, overrides: (c: Record<string, any>) => void): Config {
+  let base: Record<string, any> = {};
+  const file = path ?? (existsSync('vnrhet.config.json') ? 'vnrhet.config.json' : undefined);
+  if (file) {
+    if (!existsSync(file)) throw new UserError(`config file not found: ${file}`);
+    try {
+      base = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UserError(`config file ${file} is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  overrides(base);
+  try {
+    return parseConfig(base);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+}
+
+function section(c: Record<string, any>, key: string): Record<string, any> {
+  return (c[key] ??= {});
+}
+
+function number(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+}
+
+function readDocument(file: string, config: Config): string {
+  if (!existsSync(file)) throw new UserError(`file not found: ${file}`);
+  const decoded = decodeDocument(readFileSync(file), config.ingest.maxDocumentBytes);
+  if (!decoded.ok) throw new UserError(`${file}: ${decoded.reason}`);
+  return decoded.value.text;
+}
+
+/** Build the command-line program. */
+export function program(): Command {
+  const cmd = new Command('vnrhet')
+    .description('Compare political rhetoric across Vietnamese provinces: clean, normalize and repair scraped texts, count phrases and directives, compare provinces.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  cmd
+    .command('run')
+    .description('Run the whole pipeline on a corpus folder (.txt files + optional manifest.csv) and write CSV tables, charts and index.html.')
+    .argument('[corpus]', 'corpus folder', 'data/seeds')
+    .option('-o, --out <dir>', 'output folder (default: reports/<corpus folder name>)')
+    .option('-c, --config <file>', 'configuration file (default: ./vnrhet.config.json if present)')
+    .addOption(new Option('--group-by <field>', 'grouping of comparison tables and charts').choices(['province', 'province_2025', 'level', 'year']))
+    .addOption(new Option('--tone-style <style>', 'tone-mark placement: old = hòa/thủy, new = hoà/thuỷ').choices(['old', 'new']))
+    .option('--spin-threshold <n>', 'spin score (spinner fingerprints per 1,000 syllables) at which a document is flagged', number)
+    .option('--no-repair', 'do not repair spun text (detection still runs)')
+    .option('--max-n <n>', 'longest phrase counted, in syllables', number)
+    .option('--min-count <n>', 'minimum corpus count for a listed phrase of two or more syllables', number)
+    .option('--excel', 'write CSV files with a UTF-8 byte-order mark for Excel')
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', '\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
+    .action(async (corpus: string, o: Record<string, any>) => {
+      const config = loadConfig(o.config, (c) => {
+        if (o.groupBy) section(c, 'compare').groupBy = o.groupBy;
+        if (o.toneStyle) section(c, 'normalize').toneStyle = o.toneStyle;
+        if (o.spinThreshold !== undefined) section(c, 'repair').spinThreshold = o.spinThreshold;
+        if (o.repair === false) section(c, 'repair').enabled = false;
+        if (o.maxN !== undefined) section(c, 'phrases').maxN = o.maxN;
+        if (o.minCount !== undefined) section(c, 'phrases').minCount = o.minCount;
+        if (o.excel) section(c, 'emit').excel = true;
+      });
+      const out = o.out ?? `reports/${resolve(corpus).split(/[\\/]/).pop()}`;
+      const started = performance.now();
+      const progress = !o.quiet && process.stderr.isTTY;
+      const result = runCorpus({
+        corpusDir: corpus,
+        config,
+        onProgress: progress ? (done, total, id) => process.stderr.write(`\r[${done}/${total}] ${id}`.padEnd(60)) : undefined,
+      });
+      if (progress) process.stderr.write('\n');
+      const info = runInfo(result);
+      const files = await writeReport(result, out, info);
+      if (!o.quiet) {
+        const c = info.counts as Record<string, number>;
+        const warnings = result.diagnostics.filter((d) => d.level === 'warning');
+        for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
+        process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      }
+    });
+
+  cmd
+    .command('normalize')
+    .description('Print FILE\'s text after decoding and normalization (Unicode, tone placement, syllable repairs); nothing is removed.')
+    .argument('<file>', 'a text file')
+    .option('--diff', 'print each change in context instead of the text')
+    .option('--log <csv>', 'write the changes to a CSV file (columns as normalization.csv)')
+    .addOption(new Option('--tone-style <style>', 'tone-mark placement').choices(['old', 'new']))
+    .option('-c, --config <file>', 'configuration file')
+    .addHelpText('after', '\nExamples:\n  vnrhet normalize data/seeds/003_ebb2070a4ca8ec78.txt\n  vnrhet normalize page.txt --diff')
+    .action((file: string, o: Record<string, any>) => {
+      const config = loadConfig(o.config, (c) => {
+        if (o.toneStyle) section(c, 'normalize').toneStyle = o.toneStyle;
+      });
+      const raw = readDocument(file, config);
+      const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
+      if (o.log) writeFileSync(o.log, toCsv(normalizationTable, norm.changes));
+      if (o.diff) {
+        for (const c of norm.changes) {
+          const left = raw.slice(Math.max(0, c.rawStart - 30), c.rawStart).replace(/\n/g, '⏎');
+          const right = raw.slice(c.rawEnd, c.rawEnd + 30).replace(/\n/g, '⏎');
+          process.stdout.write(`${c.rawStart}\t${c.rule}\t…${left}[${c.before.replace(/\n/g, '⏎')} → ${c.after.replace(/\n/g, '⏎')}]${right}…\n`);
+        }
+        return;
+      }
+      process.stdout.write(norm.traced.text);
+    });
+
+  cmd
+    .command('repair')
+    .description('Print FILE\'s text with normalization and spin repairs applied (nothing removed).')
+    .argument('<file>', 'a text file')
+    .option('--log <csv>', 'write the repairs to a CSV file (columns as repairs.csv)')
+    .option('--spin-threshold <n>', 'spin score at which the document counts as spun', number)
+    .option('-c, --config <file>', 'configuration file')
+    .addHelpText('after', '\nExamples:\n  vnrhet repair data/seeds/003_ebb2070a4ca8ec78.txt > 003.repaired.txt\n  vnrhet repair copy.txt --log repairs.csv')
+    .action((file: string, o: Record<string, any>) => {
+      const config = loadConfig(o.config, (c) => {
+        if (o.spinThreshold !== undefined) section(c, 'repair').spinThreshold = o.spinThreshold;
+      });
+      const raw = readDocument(file, config);
+      const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
+      const rep = repairDocument(norm.traced, file, config.repair);
+      if (o.log) writeFileSync(o.log, toCsv(repairsTable, rep.repairs));
+      process.stderr.write(`spin score ${rep.spin.score.toFixed(2)} per 1,000 syllables (${rep.spin.flagged ? 'spun' : 'not spun'}); ${rep.repairs.length} repairs\n`);
+      process.stdout.write(rep.traced.text);
+    });
+  return cmd;
+}
+
+/** Run the CLI with process arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    process.stderr.write(`vnrhet: error: ${(err as Error).message}\n`);
+    if (process.env.VNRHET_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * The one typed configuration of a run, with defaults. Loaded once by the
+ * runner (from defaults, an optional `vnrhet.config.json`, then CLI flags) and
+ * passed down to every stage; stages read their section and nothing else.
+ */
+import { z } from 'zod';
+
+const groupBy = z.enum(['province', 'province_2025', 'level', 'year']);
+
+/** Schema of the configuration; every key has a default. */
+export const configSchema = z
+  .object({
+    ingest: z
+      .object({
+        /** Documents larger than this are rejected with a reason (bytes). */
+        maxDocumentBytes: z.number().int().positive().default(32 * 1024 * 1024),
+        /** File extensions read from a corpus folder. */
+        extensions: z.array(z.string()).default(['.txt']),
+      })
+      .strict()
+      .prefault({}),
+    clean: z
+      .object({
+        /** Remove lines that repeat in at least this many documents of one source. */
+        repeatedLineMinDocs: z.number().int().min(2).default(3),
+        /** ...and in at least this share of that source's documents. */
+        repeatedLineMinShare: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .prefault({}),
+    normalize: z
+      .object({
+        /** Tone-mark placement: old = hòa, khỏe, thủy; new = hoà, khoẻ, thuỷ. */
+        toneStyle: z.enum(['old', 'new']).default('old'),
+        /** Re-join syllables broken across lines and split glued ones. */
+        repairSyllables: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    repair: z
+      .object({
+        /** Repair spun text at all. */
+        enabled: z.boolean().default(true),
+        /** Spin score at or above which a document is flagged as spun. */
+        spinThreshold: z.number().min(0).default(0.5),
+        /** Repairs below this confidence are logged as suggestions, not applied. */
+        minConfidence: z.number().min(0).max(1).default(0.6),
+      })
+      .strict()
+      .prefault({}),
+    tokenize: z
+      .object({
+        /** Sentence splitter: Vietnamese rules over wink-nlp tokens, or wink-nlp's own (English-trained) boundaries. */
+        sentences: z.enum(['rules', 'wink']).default('rules'),
+      })
+      .strict()
+      .prefault({}),
+    phrases: z
+      .object({
+        minN: z.number().int().min(1).default(1),
+        maxN: z.number().int().min(1).max(12).default(8),
+        /** Minimum corpus count for a phrase of n ≥ 2 to be listed. */
+        minCount: z.number().int().min(1).default(2),
+        /** Minimum number of documents a phrase of n ≥ 2 must occur in. */
+        minDocs: z.number().int().min(1).default(1),
+        /** Phrases may not begin or end with these syllables (case-folded). */
+        stopEdges: z.array(z.string()).default(['của', 'các', 'và', 'với', 'là', 'những', 'cho', 'trong', 'để', 'đã', 'được', 'có', 'thì', 'mà', 'này', 'đó', 'về', 'theo', 'tại', 'từ']),
+        /** Whether n-grams may run across commas, semicolons and other clause punctuation. */
+        crossPunctuation: z.boolean().default(false),
+        /** Include tokens that are not Vietnamese syllables (acronyms, numbers, foreign words, codes). */
+        includeNonSyllables: z.boolean().default(true),
+        /** Rows per group in phrase charts. */
+        chartTop: z.number().int().min(1).default(15),
+      })
+      .strict()
+      .prefault({}),
+    compare: z
+      .object({
+        /** Grouping for comparison tables and charts. */
+        groupBy: groupBy.default('province'),
+        /** Significance level for keyness (before Bonferroni). */
+        alpha: z.number().gt(0).lt(1).default(0.05),
+        /** Keyness rows kept per group and direction. */
+        keynessTop: z.number().int().min(1).default(30),
+        /** Minimum count in the target group for a keyness row. */
+        keynessMinCount: z.number().int().min(1).default(3),
+      })
+      .strict()
+      .prefault({}),
+    emit: z
+      .object({
+        /** Prefix CSV files with a UTF-8 BOM so Excel reads them as UTF-8. */
+        excel: z.boolean().default(false),
+        /** Rows of each table shown in index.html. */
+        htmlRows: z.number().int().min(1).default(10),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type GroupBy = z.infer<typeof groupBy>;
+
+/** The default configuration. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/**
+ * Validate a user configuration (from JSON) over the defaults; throws an Error
+ * whose message names each bad key and what was expected.
+ */
+export function parseConfig(input: unknown): Config {
+  const r = configSchema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const msgs = r.error.issues.map((i) => {
+    const key = i.path.length ? i.path.join('.') : '(top level)';
+    return `${key}: ${i.message}`;
+  });
+  throw new Error(`invalid config: ${msgs.join('; ')}`);
+}

@@ -1,0 +1,79 @@
+/**
+ * The result of a run over a corpus: what the runner hands to the writers.
+ */
+import type { Config } from './config.ts';
+import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
+import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
+import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine } from './types.ts';
+
+/** Everything known about one input document, processed or rejected. */
+export interface DocumentResult {
+  meta: DocumentMeta;
+  status: 'processed' | 'rejected';
+  reason: string;
+  bytes: number;
+  sha256: string;
+  encoding: string;
+  encodingScore: number;
+  sentences: number;
+  tokens: number;
+  syllables: number;
+  nonSyllables: number;
+  normalizations: number;
+  removedLines: number;
+  spinScore: number;
+  spun: boolean;
+  spinEvidence: string;
+  repairs: number;
+  directives: number;
+  /** Normalization changes by rule (e.g. tone-old: 3). */
+  normalizationCounts: Record<string, number>;
+}
+
+/** A directive with its document and group. */
+export interface DirectiveRow {
+  doc: string;
+  group: string;
+  province: string;
+  sentence: number;
+  rawStart: number;
+  rawEnd: number;
+  marker: string;
+  markerType: string;
+  verb: string;
+  object: string;
+  text: string;
+}
+
+/** Directive verbs counted per group. */
+export interface DirectiveGroupRow {
+  group: string;
+  verb: string;
+  count: number;
+  sentences: number;
+  per1000Sentences: number;
+}
+
+/** A repair with its document-level context. */
+export type RepairRow = ChangeRecord;
+
+/** Everything a run produced. */
+export interface CorpusResult {
+  corpus: string;
+  config: Config;
+  documents: DocumentResult[];
+  normalization: ChangeRecord[];
+  removedLines: RemovedLine[];
+  repairs: RepairRow[];
+  phrases: PhraseRow[];
+  phrasesByGroup: GroupPhraseRow[];
+  directives: DirectiveRow[];
+  directivesByGroup: DirectiveGroupRow[];
+  groups: GroupRow[];
+  keyness: KeynessRow[];
+  formulae: FormulaRow[];
+  similarity: SimilarityRow[];
+  diagnostics: Diagnostic[];
+  /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
+  spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];
+}

@@ -1,0 +1,81 @@
+/**
+ * run.json: what a reader needs to reproduce a run — configuration, package
+ * versions, git commit, input file hashes, per-stage counts and per-document
+ * decisions (encoding, tone changes, spin score). No timestamps, so the same
+ * inputs give the same file.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { CorpusResult } from './result.ts';
+
+const PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'simple-statistics', 'vega', 'vega-lite', 'csv-stringify', 'csv-parse', 'zod', 'commander'];
+
+function packageVersion(name: string): string {
+  try {
+    const url = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+    return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The run.json content of a result. */
+export function runInfo(r: CorpusResult): Record<string, unknown> {
+  const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const processed = r.documents.filter((d) => d.status === 'processed');
+  const rejectedByReason: Record<string, number> = {};
+  for (const d of r.documents) if (d.status === 'rejected') {
+    const key = d.reason.replace(/manifest line \d+: /, '').replace(/"[^"]*"/g, '"…"').replace(/[\d.]+ MB/g, '# MB');
+    rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
+  }
+  const normalizationByRule: Record<string, number> = {};
+  for (const c of r.normalization) normalizationByRule[c.rule] = (normalizationByRule[c.rule] ?? 0) + 1;
+  const removedByRule: Record<string, number> = {};
+  for (const l of r.removedLines) removedByRule[l.rule] = (removedByRule[l.rule] ?? 0) + 1;
+  const repairsByRule: Record<string, number> = {};
+  for (const x of r.repairs) repairsByRule[x.rule] = (repairsByRule[x.rule] ?? 0) + 1;
+  return {
+    tool: { name: 'vn-rhetoric', version: own.version, git_commit: gitCommit(), node: process.versions.node },
+    packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
+    corpus: r.corpus,
+    group_by: r.config.compare.groupBy,
+    config: r.config,
+    inputs: r.documents.map((d) => ({ id: d.meta.id, file: d.meta.file, bytes: d.bytes, sha256: d.sha256, status: d.status })),
+    counts: {
+      documents: r.documents.length,
+      processed: processed.length,
+      rejected: r.documents.length - processed.length,
+      rejected_by_reason: rejectedByReason,
+      normalization_changes: r.normalization.length,
+      normalization_by_rule: normalizationByRule,
+      removed_lines: r.removedLines.length,
+      removed_lines_by_rule: removedByRule,
+      repairs: r.repairs.length,
+      repairs_by_rule: repairsByRule,
+      sentences: processed.reduce((a, d) => a + d.sentences, 0),
+      tokens: processed.reduce((a, d) => a + d.tokens, 0),
+      syllables: processed.reduce((a, d) => a + d.syllables, 0),
+      phrases_listed: r.phrases.length,
+      directives: r.directives.length,
+      groups: r.groups.length,
+    },
+    normalize: {
+      tone_style: r.config.normalize.toneStyle,
+      per_document: processed.map((d) => ({ id: d.meta.id, encoding: d.encoding, encoding_score: Number(d.encodingScore.toFixed(4)), changes: d.normalizationCounts })),
+    },
+    spin: {
+      threshold: r.config.repair.spinThreshold,
+      score_unit: 'spinner fingerprints per 1,000 syllables',
+      per_document: processed.map((d) => ({ id: d.meta.id, score: Number(d.spinScore.toFixed(4)), flagged: d.spun, repairs: d.repairs, evidence: d.spinEvidence })),
+    },
+    diagnostics: r.diagnostics,
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * The runner: reads a corpus folder, composes the stages document by
+ * document, and hands the result to the writers. The stages are pure; all
+ * file-system access of a run happens here and in 09-emit.
+ *
+ *   01-ingest → 02-normalize → 03-clean → 04-repair → 05-tokenize →
+ *   06-count → 07-directives → 08-compare → 09-emit
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Config } from './config.ts';
+import { Provenance } from './core/offsets.ts';
+import { planCorpus, type PlannedDocument } from './01-ingest/corpus.ts';
+import { decodeDocument } from './01-ingest/decode.ts';
+import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
+import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
+import { normalizeDocument } from './02-normalize/index.ts';
+import { cleanDocument, repeatedLines } from './03-clean/index.ts';
+import { repairDocument } from './04-repair/index.ts';
+import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
+import { countNgrams, wordRuns } from './06-count/ngrams.ts';
+import { phraseTables, cmp, type DocCounts } from './06-count/phrases.ts';
+import { directives as findDirectives } from './07-directives/index.ts';
+import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
+import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from './result.ts';
+import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, TracedText } from './types.ts';
+
+/** Options of a run. */
+export interface RunOptions {
+  corpusDir: string;
+  config: Config;
+  /** Called after each document (for a progress bar). */
+  onProgress?: (done: number, total: number, doc: string) => void;
+}
+
+/** Files of a corpus folder with a readable extension, as sorted relative POSIX paths. */
+export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        const rel = relative(dir, full).split(sep).join('/');
+        if (rel === 'manifest.csv') continue;
+        if (extensions.some((x) => e.name.toLowerCase().endsWith(x))) files.push(rel);
+        else skipped.push(rel);
+      }
+    }
+  };
+  walk(dir);
+  return { files: files.sort(cmp), skipped: skipped.sort(cmp) };
+}
+
+/** A document after ingest and normalize, waiting for the corpus-level clean pass. */
+interface Ingested {
+  planned: PlannedDocument;
+  raw: string;
+  normalized: TracedText;
+  meta: DocumentMeta;
+  result: DocumentResult;
+}
+
+function emptyResult(meta: DocumentMeta, status: 'processed' | 'rejected', reason: string, bytes = 0, sha256 = ''): DocumentResult {
+  return {
+    meta,
+    status,
+    reason,
+    bytes,
+    sha256,
+    encoding: '',
+    encodingScore: 0,
+    sentences: 0,
+    tokens: 0,
+    syllables: 0,
+    nonSyllables: 0,
+    normalizations: 0,
+    removedLines: 0,
+    spinScore: 0,
+    spun: false,
+    spinEvidence: '',
+    repairs: 0,
+    directives: 0,
+    normalizationCounts: {},
+  };
+}
+
+/** Group value of a document under the configured grouping. */
+export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy']): string {
+  switch (groupBy) {
+    case 'province':
+      return meta.province;
+    case 'province_2025':
+      return meta.province2025;
+    case 'level':
+      return meta.level;
+    case 'year':
+      return /^\d{4}/.test(meta.date) ? meta.date.slice(0, 4) : 'unknown';
+  }
+}
+
+/** Run the pipeline over a corpus folder. */
+export function runCorpus(opts: RunOptions): CorpusResult {
+  const { corpusDir, config } = opts;
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) throw new Error(`corpus folder not found: ${corpusDir}`);
+
+  // 01-ingest: plan the corpus from the folder listing and the manifest.
+  const { files, skipped } = listCorpus(corpusDir, config.ingest.extensions);
+  for (const s of skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
+  let manifest: Manifest | null = null;
+  const manifestPath = join(corpusDir, 'manifest.csv');
+  if (existsSync(manifestPath)) {
+    try {
+      manifest = parseManifest(readFileSync(manifestPath, 'utf8'));
+    } catch (err) {
+      diagnostics.push({ level: 'warning', stage: 'ingest', message: `${(err as Error).message}; metadata will be inferred from the texts` });
+    }
+  }
+  const plan = planCorpus(files, manifest);
+  diagnostics.push(...plan.diagnostics);
+  const documents: DocumentResult[] = plan.rejected.map((r) => emptyResult(rejectedMeta(r.id, r.file, undefined), 'rejected', r.reason));
+
+  // 01-ingest + 02-normalize, document by document.
+  const ingested: Ingested[] = [];
+  const normalization: ChangeRecord[] = [];
+  const total = plan.documents.length;
+  let done = 0;
+  for (const p of plan.documents) {
+    const path = join(corpusDir, ...p.file.split('/'));
+    const size = statSync(path).size;
+    if (size > config.ingest.maxDocumentBytes) {
+      documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
+      continue;
+    }
+    const bytes = readFileSync(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const decoded = decodeDocument(bytes, config.ingest.maxDocumentBytes);
+    if (!decoded.ok) {
+      documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', decoded.reason, bytes.length, sha256));
+      continue;
+    }
+    const raw = decoded.value.text;
+    const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize);
+    normalization.push(...norm.changes);
+    const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text);
+    diagnostics.push(...md);
+    if (decoded.value.encoding !== 'utf-8') diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
+    const result = emptyResult(meta, 'processed', '', bytes.length, sha256);
+    result.encoding = decoded.value.encoding;
+    result.encodingScore = decoded.value.encodingScore;
+    result.normalizations = norm.changes.length;
+    result.normalizationCounts = norm.counts;
+    ingested.push({ planned: p, raw, normalized: norm.traced, meta, result });
+  }
+
+  // 03-clean needs the lines that repeat across documents of one source.
+  const repeated = repeatedLines(
+    ingested.map((d) => ({ source: d.meta.source || '(no source)', text: d.normalized.text })),
+    config.clean.repeatedLineMinDocs,
+    config.clean.repeatedLineMinShare,
+  );
+
+  const removedLines: RemovedLine[] = [];
+  const repairs: ChangeRecord[] = [];
+  const directiveRows: DirectiveRow[] = [];
+  const docCounts: DocCounts[] = [];
+  const compareDocs: CompareDoc[] = [];
+  const spunViews: CorpusResult['spunViews'] = [];
+  for (const d of ingested) {
+    const id = d.planned.id;
+    const cleaned = cleanDocument(d.normalized, d.raw, id, repeated.get(d.meta.source || '(no source)'));
+    removedLines.push(...cleaned.removed);
+    const repaired = repairDocument(cleaned.traced, id, config.repair);
+    repairs.push(...repaired.repairs);
+    if (repaired.spin.flagged) {
+      spunViews.push({ doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) });
+    }
+    const text = repaired.traced.text;
+    const { tokens, sentences } = tokenizeDocument(text, config.tokenize);
+    const runs = wordRuns(tokens, sentences, config.phrases);
+    const counts = countNgrams(runs, 1, config.phrases.maxN);
+    const group = groupOf(d.meta, config.compare.groupBy);
+    const syllables = tokens.filter((t) => t.kind === 'syllable').length;
+    docCounts.push({ id, group, counts, syllables });
+    const dirs = findDirectives(text, tokens, sentences);
+    for (const x of dirs) {
+      const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
+      directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, text: x.text });
+    }
+    const sim = new Map<string, number>();
+    for (const [k, c] of counts) if (k.split(' ').length <= 3) sim.set(k, c);
+    compareDocs.push({ id, group, sentences: sentences.length, syllables, directives: dirs.length, counts: sim, runs });
+    Object.assign(d.result, {
+      sentences: sentences.length,
+      tokens: tokens.length,
+      syllables,
+      nonSyllables: tokens.filter((t) => isWord(t, true) && t.kind !== 'syllable').length,
+      removedLines: cleaned.removed.length,
+      spinScore: repaired.spin.score,
+      spun: repaired.spin.flagged,
+      spinEvidence: repaired.spin.evidence.join('; '),
+      repairs: repaired.repairs.length,
+      directives: dirs.length,
+    });
+    documents.push(d.result);
+    opts.onProgress?.(++done, total, id);
+  }
+
+  // 06-count and 08-compare over the corpus.
+  const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(docCounts, config.phrases);
+  // Similarity and keyness use the full counts of each document.
+  for (const c of compareDocs) c.counts = docCounts.find((d) => d.id === c.id)!.counts;
+  const simDocs = compareDocs.map((c) => ({ ...c, counts: new Map([...c.counts].filter(([k]) => k.split(' ').length <= 3)) }));
+  const groups = groupRows(compareDocs);
+  const directivesByGroup = directiveGroupRows(directiveRows, groups);
+  documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
+  return {
+    corpus: corpusDir,
+    config,
+    documents,
+    normalization,
+    removedLines,
+    repairs,
+    phrases,
+    phrasesByGroup,
+    directives: directiveRows,
+    directivesByGroup,
+    groups,
+    keyness: keynessRows(compareDocs, phrases, config.compare),
+    formulae: formulaRows(compareDocs, phrases),
+    similarity: similarityRows(simDocs),
+    diagnostics,
+    spunViews,
+  };
+}
+
+/** Directive counts per group and verb, with rates per 1,000 sentences. */
+export function directiveGroupRows(rows: DirectiveRow[], groups: { group: string; sentences: number }[]): DirectiveGroupRow[] {
+  const out: DirectiveGroupRow[] = [];
+  for (const g of groups) {
+    const counts = new Map<string, number>();
+    let all = 0;
+    for (const r of rows) {
+      if (r.group !== g.group) continue;
+      all++;
+      const v = r.verb || '(none)';
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const per = (n: number) => (g.sentences ? (n / g.sentences) * 1000 : 0);
+    out.push({ group: g.group, verb: '(all)', count: all, sentences: g.sentences, per1000Sentences: per(all) });
+    for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) out.push({ group: g.group, verb: v, count: n, sentences: g.sentences, per1000Sentences: per(n) });
+  }
+  return out;
+}
