@@ -52,6 +52,7 @@ export function normalizeDocument(doc: TracedText, docId: string, config: Config
     traced = r.traced;
     changes.push(...r.changes);
   }
+  changes.sort((a, b) => a.rawStart - b.rawStart || a.rawEnd - b.rawEnd);
   const counts: Record<string, number> = {};
   for (const c of changes) counts[c.rule] = (counts[c.rule] ?? 0) + 1;
   return { traced, changes, counts };

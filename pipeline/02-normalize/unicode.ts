@@ -54,21 +54,26 @@ export function unicodeEdits(text: string): Edit[] {
       continue;
     }
     if (ch in LOOKALIKE) {
-      edits.push({ start: i, end: i + 1, text: LOOKALIKE[ch], rule: 'lookalike-d', confidence: 1, note: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} → U+${LOOKALIKE[ch].codePointAt(0)!.toString(16).toUpperCase()}` });
+      edits.push({ start: i, end: i + 1, text: LOOKALIKE[ch], rule: 'lookalike-d', confidence: 1, note: `${hex(ch)} → ${hex(LOOKALIKE[ch])}` });
     } else if (INVISIBLE.has(ch)) {
-      edits.push({ start: i, end: i + 1, text: '', rule: 'invisible', confidence: 1, note: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} removed` });
+      edits.push({ start: i, end: i + 1, text: '', rule: 'invisible', confidence: 1, note: `${hex(ch)} removed` });
     } else if (SPACES.has(ch)) {
-      edits.push({ start: i, end: i + 1, text: ' ', rule: 'space', confidence: 1, note: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} → space` });
+      edits.push({ start: i, end: i + 1, text: ' ', rule: 'space', confidence: 1, note: `${hex(ch)} → space` });
     } else if (LINEBREAKS.has(ch)) {
       if (ch === '\r' && text[i + 1] === '\n') {
         edits.push({ start: i, end: i + 1, text: '', rule: 'linebreak', confidence: 1, note: 'CRLF → LF' });
       } else {
-        edits.push({ start: i, end: i + 1, text: '\n', rule: 'linebreak', confidence: 1, note: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} → LF` });
+        edits.push({ start: i, end: i + 1, text: '\n', rule: 'linebreak', confidence: 1, note: `${hex(ch)} → LF` });
       }
     }
     lastEnd = i + 1;
   }
   return edits;
+}
+
+/** Code point of a character as U+XXXX. */
+function hex(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function fixLookalikes(s: string): string {

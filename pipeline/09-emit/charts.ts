@@ -16,6 +16,19 @@ export interface Chart {
   spec: TopLevelSpec;
 }
 
+/** Name, title and reading guide of every chart (also used for reports/README.md). */
+export const CHART_DOC = {
+  top_phrases: { name: 'top_phrases', title: 'Cụm từ nổi bật theo nhóm / Top phrases by group', caption: `Each panel is one group (province by default, see run.json): its most frequent maximal phrases of two or more syllables, with bar length the rate per 10,000 syllables. Longer bars are the formulae that group leans on most; fragments of longer phrases are left out.` },
+  directive_verbs: { name: 'directive_verbs', title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group', caption: 'Rows are the action verbs of directive sentences (the most frequent overall), columns the groups; the darker the cell, the more directives with that verb per 1,000 sentences of the group. Empty cells: the group never uses the verb in a directive.' },
+  keyness: { name: 'keyness', title: 'Từ khóa đặc trưng theo nhóm / Keyness by group', caption: 'For each group, the phrases most over-used (bars to the right) and under-used (to the left) compared with all other groups, by signed log-likelihood G². Solid bars are significant after Bonferroni correction; pale bars are not. Log Ratio (effect size) is in the tooltip and in keyness.csv.' },
+  similarity: { name: 'similarity', title: 'Độ tương đồng giữa các văn bản / Document similarity', caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused.' },
+  formulae: { name: 'formulae', title: 'Công thức chung của mọi nhóm / Formulae shared by every group', caption: 'Phrases that every group uses. Each dot is one group; dots spread apart show a formula one group repeats far more than the others, dots bunched together a formula all use alike.' },
+  repairs: { name: 'repairs', title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document', caption: 'How many spans the repair stage restored in each document, by the evidence that licensed them. Clean documents should show no bar at all; a long bar marks a machine-spun copy (its spin score is in documents.csv).' },
+} as const;
+
+/** The chart descriptions as a list. */
+export const CHART_DOCS = Object.values(CHART_DOC);
+
 const FONT = { font: 'DejaVu Sans, Arial, sans-serif' };
 const config = { view: { stroke: null }, axis: { labelFont: FONT.font, titleFont: FONT.font, labelLimit: 260 }, title: { font: FONT.font, anchor: 'start' as const }, legend: { labelFont: FONT.font, titleFont: FONT.font }, header: { labelFont: FONT.font, titleFont: FONT.font } };
 
@@ -30,9 +43,7 @@ export function topPhrasesChart(r: CorpusResult, top: number): Chart {
   }
   const values = [...byGroup.values()].flat().map((p) => ({ group: p.group, phrase: p.phrase, per_10k: round(p.perTenK), count: p.count }));
   return {
-    name: 'top_phrases',
-    title: 'Cụm từ nổi bật theo nhóm / Top phrases by group',
-    caption: `Each panel is one ${r.config.compare.groupBy}: its ${top} most frequent maximal phrases of two or more syllables, with bar length the rate per 10,000 syllables. Longer bars are the formulae that group leans on most; fragments of longer phrases are left out.`,
+    ...CHART_DOC.top_phrases,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: 'Cụm từ nổi bật theo nhóm / Top phrases by group', subtitle: `grouped by ${r.config.compare.groupBy}` },
@@ -61,9 +72,7 @@ export function directiveVerbsChart(r: CorpusResult, top = 20): Chart {
   const verbs = new Set([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([v]) => v));
   const values = r.directivesByGroup.filter((d) => verbs.has(d.verb)).map((d) => ({ group: d.group, verb: d.verb, per_1000: round(d.per1000Sentences), count: d.count }));
   return {
-    name: 'directive_verbs',
-    title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group',
-    caption: 'Rows are the action verbs of directive sentences (the most frequent overall), columns the groups; the darker the cell, the more directives with that verb per 1,000 sentences of the group. Empty cells: the group never uses the verb in a directive.',
+    ...CHART_DOC.directive_verbs,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group',
@@ -93,9 +102,7 @@ export function keynessChart(r: CorpusResult, top = 8): Chart {
     })
     .map((k) => ({ group: k.group, phrase: k.phrase, g2: round(k.g2), log_ratio: round(k.logRatio), direction: k.direction, significant: k.significant }));
   return {
-    name: 'keyness',
-    title: 'Từ khóa đặc trưng theo nhóm / Keyness by group',
-    caption: 'For each group, the phrases most over-used (bars to the right) and under-used (to the left) compared with all other groups, by signed log-likelihood G². Solid bars are significant after Bonferroni correction; pale bars are not. Log Ratio (effect size) is in the tooltip and in keyness.csv.',
+    ...CHART_DOC.keyness,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Từ khóa đặc trưng theo nhóm / Keyness by group',
@@ -109,7 +116,7 @@ export function keynessChart(r: CorpusResult, top = 8): Chart {
           y: { field: 'phrase', type: 'nominal', sort: '-x', title: 'Cụm từ / Phrase' },
           x: { field: 'g2', type: 'quantitative', title: 'G² có dấu / signed log-likelihood G²' },
           color: { field: 'direction', type: 'nominal', title: 'Hướng / Direction', scale: { domain: ['over', 'under'], range: ['#c0392b', '#2471a3'] } },
-          opacity: { field: 'significant', type: 'nominal', title: 'Có ý nghĩa / Significant', scale: { domain: [true, false], range: [1, 0.35] } },
+          opacity: { condition: { test: 'datum.significant', value: 1 }, value: 0.35 },
         },
       },
       resolve: { scale: { y: 'independent' } },
@@ -127,9 +134,7 @@ export function similarityChart(r: CorpusResult): Chart {
   }
   for (const d of r.documents) if (d.status === 'processed') values.push({ a: d.meta.id, b: d.meta.id, cosine: 1, jaccard: 1 });
   return {
-    name: 'similarity',
-    title: 'Độ tương đồng giữa các văn bản / Document similarity',
-    caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused.',
+    ...CHART_DOC.similarity,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Độ tương đồng giữa các văn bản / Document similarity',
@@ -154,9 +159,7 @@ export function formulaeChart(r: CorpusResult, top = 20): Chart {
   const keep = new Set([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([p]) => p));
   const values = r.formulae.filter((f) => keep.has(f.phrase)).map((f) => ({ phrase: f.phrase, group: f.group, per_10k: round(f.perTenK), count: f.count }));
   return {
-    name: 'formulae',
-    title: 'Công thức chung của mọi nhóm / Formulae shared by every group',
-    caption: 'Phrases that every group uses. Each dot is one group; dots spread apart show a formula one group repeats far more than the others, dots bunched together a formula all use alike.',
+    ...CHART_DOC.formulae,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Công thức chung của mọi nhóm / Formulae shared by every group',
@@ -184,9 +187,7 @@ export function repairsChart(r: CorpusResult): Chart {
   });
   for (const d of r.documents) if (d.status === 'processed' && d.repairs === 0) values.push({ doc: d.meta.id, rule: '(none)', repairs: 0 });
   return {
-    name: 'repairs',
-    title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
-    caption: 'How many spans the repair stage restored in each document, by the evidence that licensed them. Clean documents should show no bar at all; a long bar marks a machine-spun copy (its spin score is in documents.csv).',
+    ...CHART_DOC.repairs,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
@@ -215,7 +216,21 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return renumberIds(svg);
+}
+
+/**
+ * Vega numbers gradients and clip paths with process-wide counters, so the
+ * same chart rendered twice differs; renumber them per file, in order of
+ * appearance, to keep outputs byte-identical across runs.
+ */
+export function renumberIds(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/\b(gradient_|clip|pattern_)(\d+)\b/g, (m, prefix: string) => {
+    let id = ids.get(m);
+    if (!id) ids.set(m, (id = `${prefix}${[...ids.keys()].filter((k) => k.startsWith(prefix)).length}`));
+    return id;
+  });
 }
 
 function round(x: number): number {

@@ -200,6 +200,9 @@ export const similarityTable: TableSpec<SimilarityRow> = {
   ],
 };
 
+/** Every table the pipeline writes, in the order of the report. */
+export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable];
+
 /** Every table with the rows it takes from a run result. */
 export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
   return [

@@ -1,0 +1,90 @@
+/**
+ * npm run bench [-- --size MB --corpus DIR|FILE.jsonl --only normalize,tokenize]
+ *
+ * Measures, in one run and on the same text, each stage's throughput against
+ * a baseline measured alongside it, and prints ratios:
+ *   normalize  vs String.prototype.normalize('NFC')
+ *   tokenize   (wink-nlp on the Latin shadow) vs a plain Unicode regex tokenizer,
+ *              and agreement of the two sentence splitters (rules, wink)
+ * Writes bench.json (numbers and ratios) in the current folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { defaultConfig } from '../pipeline/config.ts';
+import { Provenance } from '../pipeline/core/offsets.ts';
+import { normalizeDocument } from '../pipeline/02-normalize/index.ts';
+import { tokenize } from '../pipeline/05-tokenize/tokens.ts';
+import { sentences } from '../pipeline/05-tokenize/sentences.ts';
+import { benchCorpus } from './corpus.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const size = Number(opt('--size', '100'));
+const only = opt('--only', 'normalize,tokenize').split(',');
+const corpus = benchCorpus(size, opt('--corpus', '') || undefined);
+const MB = corpus.bytes / 1e6;
+console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from ${corpus.source}`);
+const results: Record<string, unknown> = { corpus: { source: corpus.source, documents: corpus.docs.length, mb: MB } };
+const cfg = defaultConfig();
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return (performance.now() - t0) / 1000;
+}
+
+function row(name: string, seconds: number, baseName: string, baseSeconds: number, mb = MB) {
+  const tp = mb / seconds;
+  const base = mb / baseSeconds;
+  console.log(`${name.padEnd(34)} ${tp.toFixed(1).padStart(8)} MB/s   ${baseName.padEnd(30)} ${base.toFixed(1).padStart(8)} MB/s   ratio ${(tp / base).toFixed(3)}`);
+  return { mbPerS: tp, baseline: baseName, baselineMbPerS: base, ratio: tp / base };
+}
+
+if (only.includes('normalize')) {
+  // Warm up both paths once on a small slice.
+  for (const d of corpus.docs.slice(0, 200)) {
+    d.normalize('NFC');
+    normalizeDocument({ text: d, provenance: new Provenance() }, 'w', cfg.normalize);
+  }
+  const nfc = time(() => {
+    for (const d of corpus.docs) d.normalize('NFC');
+  });
+  let changes = 0;
+  const norm = time(() => {
+    for (const d of corpus.docs) changes += normalizeDocument({ text: d, provenance: new Provenance() }, 'b', cfg.normalize).changes.length;
+  });
+  results.normalize = { ...row('normalize (all passes)', norm, "String.normalize('NFC')", nfc), changes };
+}
+
+if (only.includes('tokenize')) {
+  const sample = corpus.docs.slice(0, Math.max(1, Math.floor(corpus.docs.length / 5)));
+  const sampleMb = sample.reduce((a, d) => a + Buffer.byteLength(d), 0) / 1e6;
+  const RE = /[\p{L}\p{M}]+|\p{N}+(?:[.,/:-]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+  let regexTokens = 0;
+  const regex = time(() => {
+    for (const d of sample) for (const _ of d.matchAll(RE)) regexTokens++;
+  });
+  let winkTokens = 0;
+  const winkT = time(() => {
+    for (const d of sample) winkTokens += tokenize(d).tokens.length;
+  });
+  results.tokenize = { ...row('tokenize (wink-nlp on shadow)', winkT, 'Unicode regex tokenizer', regex, sampleMb), tokens: winkTokens, regexTokens, sampleMb };
+  // Sentence splitters: how often do rules and wink agree on boundaries?
+  let agree = 0;
+  let onlyRules = 0;
+  let onlyWink = 0;
+  for (const d of sample.slice(0, 2000)) {
+    const t = tokenize(d, true);
+    const ends = (s: { end: number }[]) => new Set(s.map((x) => x.end));
+    const a = ends(sentences(d, t.tokens, 'rules'));
+    const b = ends(sentences(d, t.tokens, 'wink', t.wink));
+    for (const e of a) (b.has(e) ? agree++ : onlyRules++);
+    for (const e of b) if (!a.has(e)) onlyWink++;
+  }
+  console.log(`sentence boundaries: rules and wink agree on ${agree}; only rules ${onlyRules}; only wink ${onlyWink}`);
+  results.sentences = { agree, onlyRules, onlyWink };
+}
+
+writeFileSync('bench.json', JSON.stringify(results, null, 2) + '\n');

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeDocument } from '../../pipeline/05-tokenize/index.ts';
+import { latinShadow } from '../../pipeline/05-tokenize/shadow.ts';
+import { normalized, seedRaw } from '../seeds.ts';
+
+const tok = (text: string) => tokenizeDocument(text, { sentences: 'rules' });
+
+describe('latin shadow', () => {
+  it('has the length of the text and only Latin-1-safe letters', () => {
+    const s = 'Đồng chí Lại Thế Nguyên, Phó Bí thư “Tỉnh ủy”';
+    expect(latinShadow(s)).toBe('Dong chi Lai The Nguyen, Pho Bi thu “Tinh uy”');
+    expect(latinShadow(s)).toHaveLength(s.length);
+  });
+});
+
+describe('tokens', () => {
+  it('keeps every Vietnamese syllable whole, with offsets into the text', () => {
+    const text = 'Đồng chí Lại Thế Nguyên chủ trì hội nghị.';
+    const { tokens } = tok(text);
+    expect(tokens.map((t) => t.text)).toEqual(['Đồng', 'chí', 'Lại', 'Thế', 'Nguyên', 'chủ', 'trì', 'hội', 'nghị', '.']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens[0].key).toBe('đồng');
+  });
+
+  it('makes one token of each acronym, date, number and document code (seed 000/001)', () => {
+    const text = 'Ngày 05/04/2024, BCĐ 35, UBND, HĐND và ĐBQH triển khai Nghị quyết số 35-NQ/TW với 1.200 văn bản.';
+    const { tokens } = tok(text);
+    const kinds = Object.fromEntries(tokens.map((t) => [t.text, t.kind]));
+    expect(kinds['05/04/2024']).toBe('date');
+    expect(kinds['BCĐ']).toBe('acronym');
+    expect(kinds['UBND']).toBe('acronym');
+    expect(kinds['HĐND']).toBe('acronym');
+    expect(kinds['ĐBQH']).toBe('acronym');
+    expect(kinds['35-NQ/TW']).toBe('code');
+    expect(kinds['1.200']).toBe('number');
+    expect(kinds['35']).toBe('number');
+  });
+
+  it('counts "cấp uỷ" and "cấp ủy" under one key', () => {
+    const a = tok('cấp uỷ').tokens[1].key;
+    const b = tok('cấp ủy').tokens[1].key;
+    expect(a).toBe(b);
+  });
+});
+
+describe('sentences', () => {
+  it('splits a paragraph of seed 000 at full stops and keeps "35-NQ/TW" and abbreviations inside', () => {
+    const text = 'Trong đó, tập trung nhiệm vụ đấu tranh bảo vệ nền tảng tư tưởng của Đảng. Triển khai cuộc thi chính luận.\nTin, ảnh: Thu Huyền';
+    const { sentences } = tok(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Trong đó, tập trung nhiệm vụ đấu tranh bảo vệ nền tảng tư tưởng của Đảng.',
+      'Triển khai cuộc thi chính luận.',
+      'Tin, ảnh: Thu Huyền',
+    ]);
+    const t2 = 'Ông Nguyễn V. A dự tại TP. Hồ Chí Minh. Đ/c Sơn phát biểu.';
+    expect(tok(t2).sentences.map((s) => t2.slice(s.start, s.end))).toEqual(['Ông Nguyễn V. A dự tại TP. Hồ Chí Minh.', 'Đ/c Sơn phát biểu.']);
+  });
+
+  it('finds the sentences of seed 004 (headline, lead, paragraphs)', () => {
+    const text = normalized(seedRaw('004')).traced.text;
+    const { sentences, tokens } = tok(text);
+    expect(sentences.length).toBeGreaterThan(15);
+    // no sentence crosses a line break
+    for (const s of sentences) expect(text.slice(s.start, s.end)).not.toContain('\n');
+    expect(tokens.filter((t) => t.kind === 'syllable').length).toBeGreaterThan(800);
+  });
+});

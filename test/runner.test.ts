@@ -1,0 +1,59 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { defaultConfig } from '../pipeline/config.ts';
+import { runCorpus } from '../pipeline/runner.ts';
+import { runInfo } from '../pipeline/run-info.ts';
+import { writeReport } from '../pipeline/09-emit/index.ts';
+
+const seeds = new URL('../data/seeds', import.meta.url).pathname;
+
+describe('end to end on the seed corpus', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = join(mkdtempSync(join(tmpdir(), 'vnrhet-')), 'seeds');
+    const r = runCorpus({ corpusDir: seeds, config: defaultConfig() });
+    await writeReport(r, out, runInfo(r));
+  });
+
+  it('accounts for every seed document in documents.csv', () => {
+    const rows = parse(readFileSync(join(out, 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.id)).toEqual(['000', '001', '002', '003', '004']);
+    expect(rows.every((r) => r.status === 'processed')).toBe(true);
+    expect(rows.find((r) => r.id === '003')!.spun).toBe('true');
+    expect(rows.filter((r) => r.spun === 'true')).toHaveLength(1);
+    expect(rows.find((r) => r.id === '000')!.province_2025).toBe('Vĩnh Long');
+  });
+
+  it('writes every table, chart spec and SVG, run.json and index.html', () => {
+    const files = readdirSync(out);
+    for (const f of ['documents.csv', 'removed_lines.csv', 'repairs.csv', 'normalization.csv', 'phrases.csv', 'phrases_by_province.csv', 'directives.csv', 'directives_by_province.csv', 'keyness.csv', 'similarity.csv', 'run.json', 'index.html']) {
+      expect(files, f).toContain(f);
+    }
+    for (const chart of ['top_phrases', 'directive_verbs', 'keyness', 'similarity']) {
+      expect(files).toContain(`${chart}.vl.json`);
+      expect(readFileSync(join(out, `${chart}.svg`), 'utf8')).toMatch(/^<svg/);
+    }
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('gives byte-identical tables on a second run', async () => {
+    const again = join(mkdtempSync(join(tmpdir(), 'vnrhet-')), 'seeds');
+    const r = runCorpus({ corpusDir: seeds, config: defaultConfig() });
+    await writeReport(r, again, runInfo(r));
+    for (const f of readdirSync(out).filter((f) => f.endsWith('.csv') || f.endsWith('.json') || f.endsWith('.svg'))) {
+      expect(readFileSync(join(again, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+    }
+  });
+});
+
+describe('reports/README.md', () => {
+  it('is the generated description of every output file and column (run npm run docs:reports)', async () => {
+    const { reportsReadme } = await import('../pipeline/09-emit/readme.ts');
+    expect(readFileSync(new URL('../reports/README.md', import.meta.url), 'utf8')).toBe(reportsReadme());
+  });
+});
