@@ -6,6 +6,7 @@
  *   normalize  vs String.prototype.normalize('NFC')
  *   tokenize   (wink-nlp on the Latin shadow) vs a plain Unicode regex tokenizer,
  *              and agreement of the two sentence splitters (rules, wink)
+ * Each timing is the median of --reps runs (default 3) in the same process.
  * Writes bench.json (numbers and ratios) in the current folder.
  */
 import { writeFileSync } from 'node:fs';
@@ -29,10 +30,17 @@ console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from 
 const results: Record<string, unknown> = { corpus: { source: corpus.source, documents: corpus.docs.length, mb: MB } };
 const cfg = defaultConfig();
 
+const reps = Number(opt('--reps', '3'));
+
+/** Median wall time in seconds of `reps` runs of fn (each run measured alone). */
 function time(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return (performance.now() - t0) / 1000;
+  const ts: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    fn();
+    ts.push((performance.now() - t0) / 1000);
+  }
+  return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)];
 }
 
 function row(name: string, seconds: number, baseName: string, baseSeconds: number, mb = MB) {
@@ -44,7 +52,7 @@ function row(name: string, seconds: number, baseName: string, baseSeconds: numbe
 
 if (only.includes('normalize')) {
   // Warm up both paths once on a small slice.
-  for (const d of corpus.docs.slice(0, 200)) {
+  for (const d of corpus.docs.slice(0, 2000)) {
     d.normalize('NFC');
     normalizeDocument({ text: d, provenance: new Provenance() }, 'w', cfg.normalize);
   }
@@ -53,6 +61,7 @@ if (only.includes('normalize')) {
   });
   let changes = 0;
   const norm = time(() => {
+    changes = 0;
     for (const d of corpus.docs) changes += normalizeDocument({ text: d, provenance: new Provenance() }, 'b', cfg.normalize).changes.length;
   });
   results.normalize = { ...row('normalize (all passes)', norm, "String.normalize('NFC')", nfc), changes };
@@ -64,10 +73,12 @@ if (only.includes('tokenize')) {
   const RE = /[\p{L}\p{M}]+|\p{N}+(?:[.,/:-]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
   let regexTokens = 0;
   const regex = time(() => {
+    regexTokens = 0;
     for (const d of sample) for (const _ of d.matchAll(RE)) regexTokens++;
   });
   let winkTokens = 0;
   const winkT = time(() => {
+    winkTokens = 0;
     for (const d of sample) winkTokens += tokenize(d).tokens.length;
   });
   results.tokenize = { ...row('tokenize (wink-nlp on shadow)', winkT, 'Unicode regex tokenizer', regex, sampleMb), tokens: winkTokens, regexTokens, sampleMb };

@@ -57,3 +57,16 @@ describe('reports/README.md', () => {
     expect(readFileSync(new URL('../reports/README.md', import.meta.url), 'utf8')).toBe(reportsReadme());
   });
 });
+
+describe('phrases of the seed corpus', () => {
+  it('counts "cấp uỷ" (seed 001) and "cấp ủy" as one phrase', async () => {
+    const r = runCorpus({ corpusDir: seeds, config: defaultConfig() });
+    const phrases = r.phrases.map((p) => p.phrase);
+    expect(phrases).toContain('cấp ủy');
+    expect(phrases).not.toContain('cấp uỷ');
+    // seed 001 writes "cấp uỷ" 4 times and "cấp ủy" 3 times
+    const byDoc = r.phrasesByGroup.find((p) => p.group === 'Kiên Giang' && p.phrase === 'cấp ủy');
+    expect(byDoc?.count).toBeGreaterThanOrEqual(7);
+    expect(r.normalization.filter((c) => c.doc === '001' && c.rule === 'tone-old').length).toBeGreaterThan(0);
+  });
+});

@@ -42,7 +42,7 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 export function binaryKind(bytes: Uint8Array): string | null {
   for (const [name, sig] of MAGIC) if (startsWith(bytes, sig)) return name;
   const hasUtf16Bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
-  if (hasUtf16Bom) return null;
+  if (hasUtf16Bom || looksUtf16WithoutBom(bytes)) return null;
   // Text has no NUL bytes and few control characters; binary has many.
   const n = Math.min(bytes.length, 8192);
   let nul = 0;
@@ -52,8 +52,9 @@ export function binaryKind(bytes: Uint8Array): string | null {
     if (b === 0) nul++;
     else if (b < 9 || (b > 13 && b < 32)) ctrl++;
   }
-  if (nul > 0 && !looksUtf16WithoutBom(bytes)) return 'binary data (NUL bytes)';
-  if (n > 0 && ctrl / n > 0.05) return 'binary data (control bytes)';
+  if (nul > 0) return 'binary data (NUL bytes)';
+  // VISCII and TCVN3 put a few rare capitals (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) on control positions: allow some.
+  if (n > 0 && ctrl / n > 0.1) return 'binary data (control bytes)';
   return null;
 }
 
@@ -82,7 +83,8 @@ export function decodeDocument(bytes: Uint8Array, maxBytes: number): DecodeResul
   const kind = binaryKind(bytes);
   if (kind) return { ok: false, reason: `not a text file: looks like a ${kind}` };
   let view = bytes;
-  const u16 = looksUtf16WithoutBom(bytes);
+  const hasBom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const u16 = hasBom ? false : looksUtf16WithoutBom(bytes);
   if (u16) {
     // Give the decoder a BOM so the shared path handles it.
     const bom = u16 === 'le' ? [0xff, 0xfe] : [0xfe, 0xff];

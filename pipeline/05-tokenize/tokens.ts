@@ -73,12 +73,17 @@ const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
 const DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
 
-/** Spans of document codes in `text`. */
-export function codeSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
+// Slash abbreviations of the press: "Đ/c" (đồng chí), "T/h" (thực hiện), "K/g" (kính gửi).
+const SLASH_ABBR = /^\p{Lu}\p{L}?\/\p{L}{1,2}$/u;
+
+/** Spans of document codes and slash abbreviations in `text`, with their kind. */
+export function codeSpans(text: string): [number, number, TokenKind][] {
+  const spans: [number, number, TokenKind][] = [];
   CODE.lastIndex = 0;
   for (const m of text.matchAll(CODE)) {
-    if (HAS_DIGIT.test(m[0]) && HAS_LETTER.test(m[0]) && !DATE.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
+    const s = m[0];
+    if (HAS_DIGIT.test(s) && HAS_LETTER.test(s) && !DATE.test(s)) spans.push([m.index!, m.index! + s.length, 'code']);
+    else if (SLASH_ABBR.test(s)) spans.push([m.index!, m.index! + s.length, 'acronym']);
   }
   return spans;
 }
@@ -123,10 +128,10 @@ export function tokenize(text: string, withWinkSentences = false): { tokens: Tok
     while (c < codes.length && codes[c][1] <= start) c++;
     if (c < codes.length && codes[c][0] <= start && end <= codes[c][1]) {
       // Inside a code: emit the code once, at its first token.
-      const [cs, ce] = codes[c];
+      const [cs, ce, kind] = codes[c];
       if (tokens.length === 0 || tokens[tokens.length - 1].start !== cs) {
         const t = text.slice(cs, ce);
-        tokens.push({ start: cs, end: ce, text: t, key: foldKey(t), kind: 'code' });
+        tokens.push({ start: cs, end: ce, text: t, key: kind === 'code' ? foldKey(t) : t, kind });
       }
       continue;
     }

@@ -10,6 +10,7 @@ import {
   type TextFix,
 } from '../../pipeline/01-ingest/encodings.ts';
 import { syllableShare } from '../../pipeline/core/vietnamese.ts';
+import { asFontText, asciiLookalikes, cp1252, misreadAsCp1252 } from '../encoded.ts';
 
 const seedDir = new URL('../../data/seeds/', import.meta.url);
 const fixtureDir = new URL('../fixtures/encodings/', import.meta.url);
@@ -23,10 +24,6 @@ const seeds: [string, string][] = readdirSync(seedDir)
 
 const vectors = JSON.parse(readFileSync(new URL('published-vectors.json', fixtureDir), 'utf8'));
 const rfc1456 = JSON.parse(readFileSync(new URL('viscii-rfc1456.json', fixtureDir), 'utf8')).mnemonics as Record<string, string>;
-const cp1252 = (JSON.parse(readFileSync(new URL('windows-1252.json', dataDir), 'utf8')).decode as (string | null)[]).map((h, b) =>
-  h === null ? b : parseInt(h, 16),
-);
-
 const LEGACY: LegacyEncoding[] = ['windows-1258', 'viscii', 'vni-windows', 'tcvn3'];
 
 /** The scorer the pipeline passes to chooseDecoding (pipeline/01-ingest/decode.ts). */
@@ -49,29 +46,11 @@ const hex = (s: string) => Uint8Array.from(s.split(' ').map((h) => parseInt(h, 1
 /** A seed as the round-trip tests use it: NFC, the look-alike Ð (U+00D0) replaced by Đ. */
 const prepared = (text: string) => text.normalize('NFC').replace(/\u00d0/g, '\u0110');
 
-/** Characters TCVN3/VISCII cannot hold, mapped to ASCII look-alikes before encoding (VISCII has no NBSP either). */
-function asciiLookalikes(text: string, enc: LegacyEncoding): string {
-  if (enc === 'windows-1258' || enc === 'vni-windows') return text;
-  let out = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/…/g, '...').replace(/[–—]/g, '-').replace(/•/g, '*');
-  if (enc === 'viscii') out = out.replace(/\u00a0/g, ' ');
-  return out;
-}
-
-/** Text as a windows-1252 reader shows UTF-8 bytes (WHATWG: undefined bytes become C1 controls). */
-function misreadAsCp1252(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 4096), (b) => cp1252[b]));
-  return out;
-}
-
 /** Text as a Latin-1 reader shows UTF-8 bytes. */
 function misreadAsLatin1(text: string): string {
   return Buffer.from(text, 'utf8').toString('latin1');
 }
 
-/** Text as it looks when typed with a legacy 8-bit font and saved as Unicode: each byte becomes its windows-1252 character. */
-const asFontText = (bytes: Uint8Array) => String.fromCharCode(...Array.from(bytes, (b) => cp1252[b]));
 
 /** Parse a VIQR mnemonic from RFC 1456 ("a(?" → "ẳ"). */
 function viqr(m: string): string {

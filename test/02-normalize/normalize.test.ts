@@ -49,3 +49,10 @@ describe('normalize', () => {
     expect(n.changes.map((c) => c.rule)).toEqual(['space']);
   });
 });
+
+describe('glued syllables', () => {
+  it('splits glues that markup stripping leaves and keeps loans written solid', () => {
+    const n = normalized('Phú ThủyTheo báo cáo, thànhphố có ôtô, càphê, ôxy và Kitô giáo');
+    expect(n.traced.text).toBe('Phú Thủy Theo báo cáo, thành phố có ôtô, càphê, ôxy và Kitô giáo');
+  });
+});

@@ -65,3 +65,33 @@ describe('sentences', () => {
     expect(tokens.filter((t) => t.kind === 'syllable').length).toBeGreaterThan(800);
   });
 });
+
+describe('non-syllable tokens', () => {
+  it('keeps slash abbreviations of the press as one token ("Đ/c", "T/h")', () => {
+    const { tokens } = tok('Đ/c Bùi Thái Sơn. T/h: Ánh Tuyết');
+    expect(tokens.filter((t) => t.kind === 'acronym').map((t) => t.text)).toEqual(['Đ/c', 'T/h']);
+  });
+
+  it('reads curly and straight quotes and dash variants as punctuation, kept as they are', () => {
+    const text = '“Đồng khởi mới” – "Nhân cái đẹp" — ‘tích cực’';
+    const punct = tok(text).tokens.filter((t) => t.kind === 'punct').map((t) => t.text);
+    expect(punct).toEqual(['“', '”', '–', '"', '"', '—', '‘', '’']);
+  });
+
+  it('tags ≥ 99.5% of the alphabetic tokens of the four clean seeds as syllables, acronyms or foreign words', async () => {
+    const { classifyWord } = await import('../../pipeline/core/syllable.ts');
+    const rest: string[] = [];
+    let total = 0;
+    for (const id of ['000', '001', '002', '004']) {
+      const text = normalized(seedRaw(id)).traced.text;
+      for (const t of tok(text).tokens) {
+        if (!/\p{L}/u.test(t.text) || t.kind === 'code') continue;
+        total++;
+        const c = t.kind === 'acronym' ? 'acronym' : classifyWord(t.text);
+        if (c === 'other') rest.push(t.text);
+      }
+    }
+    expect(rest).toEqual(['Lênin']);
+    expect(1 - rest.length / total).toBeGreaterThanOrEqual(0.995);
+  });
+});
