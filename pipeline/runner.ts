@@ -146,7 +146,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     const raw = decoded.value.text;
     const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize);
     normalization.push(...norm.changes);
-    const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text);
+    const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos));
     diagnostics.push(...md);
     if (decoded.value.encoding !== 'utf-8') diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
     const result = emptyResult(meta, 'processed', '', bytes.length, sha256);

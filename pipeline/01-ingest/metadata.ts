@@ -13,7 +13,14 @@ import { KNOWN_COLUMNS, type ManifestRow } from './manifest.ts';
 const UNKNOWN = 'unknown';
 
 /** Build a document's metadata from its manifest row (if any) and its normalized text. */
-export function documentMeta(id: string, file: string, row: ManifestRow | undefined, text: string): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
+export function documentMeta(
+  id: string,
+  file: string,
+  row: ManifestRow | undefined,
+  text: string,
+  /** Maps an offset of `text` to the raw text, so evidence offsets point into the file. */
+  toRaw: (pos: number) => number = (p) => p,
+): { meta: DocumentMeta; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cells = row?.cells ?? {};
   const given = (k: string) => (cells[k] ?? '').trim();
@@ -33,10 +40,12 @@ export function documentMeta(id: string, file: string, row: ManifestRow | undefi
     }
   }
   const inferredDate = inferDate(text);
+  if (inferredDate.evidence) extra.date_evidence = `${inferredDate.evidence.phrase} @${toRaw(inferredDate.evidence.start)}`;
   if (!date && inferredDate.date) {
     date = inferredDate.date;
     dateSource = 'inferred';
-    if (inferredDate.evidence) extra.date_evidence = inferredDate.evidence.phrase;
+  } else if (!date && inferredDate.note) {
+    extra.date_note = inferredDate.note;
   }
 
   const place = inferPlace(text, { date: date || null });
@@ -62,8 +71,9 @@ export function documentMeta(id: string, file: string, row: ManifestRow | undefi
     levelSource = 'inferred';
   }
   const unit = given('unit') || place.unit || '';
-  if (place.evidence.length) extra.place_evidence = place.evidence.slice(0, 3).map((e) => `${e.rule}: ${e.phrase} @${e.start}`).join('; ');
-  if (!given('province') && place.province) extra.place_confidence = place.confidence.toFixed(2);
+  if (place.evidence.length) extra.place_evidence = place.evidence.slice(0, 3).map((e) => `${e.rule}: ${e.phrase} @${toRaw(e.start)}`).join('; ');
+  extra.place_confidence = place.province ? place.confidence.toFixed(2) : '';
+  extra.place_inferred = [place.province, place.level, place.unit].filter(Boolean).join(' / ');
 
   const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
   const meta: DocumentMeta = {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const vnrhet = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+const seed003 = 'data/seeds/003_ebb2070a4ca8ec78.txt';
+
+describe('vnrhet command line', () => {
+  it('explains every subcommand with --help', () => {
+    const top = vnrhet('--help');
+    expect(top.status).toBe(0);
+    for (const sub of ['run', 'normalize', 'repair']) {
+      expect(top.stdout).toContain(sub);
+      const h = vnrhet(sub, '--help');
+      expect(h.status, sub).toBe(0);
+      expect(h.stdout, sub).toMatch(/Usage: vnrhet /);
+      expect(h.stdout, sub).toContain('Examples:');
+    }
+    expect(vnrhet('run', '--help').stdout).toContain('--group-by <field>');
+  });
+
+  it('exits 2 on a usage error and 1 with a one-line message when the corpus is missing', () => {
+    expect(vnrhet('run', '--group-by', 'district').status).toBe(2);
+    const r = vnrhet('run', 'no/such/folder', '--quiet');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('vnrhet: error: corpus folder not found: no/such/folder');
+  });
+
+  it('prints the normalized text, or each change in context with --diff', () => {
+    const n = vnrhet('normalize', seed003);
+    expect(n.status).toBe(0);
+    expect(n.stdout).toContain('NỀN TẢNG TƯ TƯỞNG CỦA ĐẢNG');
+    const d = vnrhet('normalize', seed003, '--diff');
+    expect(d.stdout).toMatch(/lookalike-d\t.*\[Ð → Đ\]/);
+    expect(d.stdout).toMatch(/syllable-rejoin\t.*TƯỞ\[⏎ → \]NG/);
+  });
+
+  it('prints the repaired text of a spun file with nothing removed', () => {
+    const r = vnrhet('repair', seed003);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/\(spun\); \d+ repairs/);
+    expect(r.stdout).toContain('Ban Tuyên giáo tỉnh ủy');
+    expect(r.stdout).toContain('Leave a Reply'); // page chrome is kept: repair only repairs
+  });
+});
