@@ -6,10 +6,16 @@
  *   normalize  vs String.prototype.normalize('NFC')
  *   tokenize   (wink-nlp on the Latin shadow) vs a plain Unicode regex tokenizer,
  *              and agreement of the two sentence splitters (rules, wink)
+ *   repair     loading the reference language model vs gunzip of its file alone;
+ *              repairing a 1 MB clean document and a 1 MB spun one (seed 003
+ *              repeated) vs normalizing the same document
  * Each timing is the median of --reps runs (default 3) in the same process.
  * Writes bench.json (numbers and ratios) in the current folder.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { NgramLM } from '../pipeline/04-repair/lm.ts';
+import { defaultResources, repairDocument } from '../pipeline/04-repair/index.ts';
 import { defaultConfig } from '../pipeline/config.ts';
 import { Provenance } from '../pipeline/core/offsets.ts';
 import { normalizeDocument } from '../pipeline/02-normalize/index.ts';
@@ -23,7 +29,7 @@ const opt = (name: string, def: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : def;
 };
 const size = Number(opt('--size', '100'));
-const only = opt('--only', 'normalize,tokenize').split(',');
+const only = opt('--only', 'normalize,tokenize,repair').split(',');
 const corpus = benchCorpus(size, opt('--corpus', '') || undefined);
 const MB = corpus.bytes / 1e6;
 console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from ${corpus.source}`);
@@ -96,6 +102,32 @@ if (only.includes('tokenize')) {
   }
   console.log(`sentence boundaries: rules and wink agree on ${agree}; only rules ${onlyRules}; only wink ${onlyWink}`);
   results.sentences = { agree, onlyRules, onlyWink };
+}
+
+if (only.includes('repair')) {
+  const file = new URL('../data/lm/news-ngrams.bin.gz', import.meta.url);
+  const gz = readFileSync(file);
+  const unzip = time(() => void gunzipSync(gz));
+  const load = time(() => void new NgramLM(gunzipSync(readFileSync(file))));
+  console.log(`${'load language model'.padEnd(34)} ${load.toFixed(2).padStart(8)} s      ${'gunzip of its file'.padEnd(30)} ${unzip.toFixed(2).padStart(8)} s      ratio ${(load / unzip).toFixed(2)}`);
+  const res = defaultResources();
+  const oneMb = (parts: string[]) => {
+    let t = '';
+    for (let i = 0; Buffer.byteLength(t) < 1e6; i++) t += parts[i % parts.length] + '\n\n';
+    return t;
+  };
+  const docs = { clean: oneMb(corpus.docs), spun: oneMb([readFileSync(new URL('../data/seeds/003_ebb2070a4ca8ec78.txt', import.meta.url), 'utf8')]) };
+  const rep: Record<string, unknown> = { loadSeconds: load, gunzipSeconds: unzip };
+  for (const [name, text] of Object.entries(docs)) {
+    const mb = Buffer.byteLength(text) / 1e6;
+    let n = normalizeDocument({ text, provenance: new Provenance() }, 'b', cfg.normalize);
+    const normT = time(() => void (n = normalizeDocument({ text, provenance: new Provenance() }, 'b', cfg.normalize)));
+    let repairs = 0;
+    const repT = time(() => void (repairs = repairDocument(n.traced, 'b', cfg.repair, res).repairs.length));
+    console.log(`${`repair 1 MB ${name} document`.padEnd(34)} ${repT.toFixed(2).padStart(8)} s      ${'normalize the same'.padEnd(30)} ${normT.toFixed(2).padStart(8)} s      ratio ${(repT / normT).toFixed(2)}  (${repairs} repairs)`);
+    rep[name] = { mb, seconds: repT, normalizeSeconds: normT, ratio: repT / normT, repairs };
+  }
+  results.repair = rep;
 }
 
 writeFileSync('bench.json', JSON.stringify(results, null, 2) + '\n');

@@ -3,14 +3,15 @@
  * report; `normalize` and `repair` print one file's text after those stages.
  * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseConfig, type Config } from './config.ts';
 import { Provenance } from './core/offsets.ts';
 import { decodeDocument } from './01-ingest/decode.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
-import { repairDocument } from './04-repair/index.ts';
+import { defaultResources, repairDocument } from './04-repair/index.ts';
+import type { Reference } from './04-repair/reference.ts';
 import { runCorpus } from './runner.ts';
 import { runInfo } from './run-info.ts';
 import { writeReport } from './09-emit/index.ts';
@@ -141,20 +142,31 @@ export function program(): Command {
     .argument('<file>', 'a text file')
     .option('--log <csv>', 'write the repairs to a CSV file (columns as repairs.csv)')
     .option('--spin-threshold <n>', 'spin score at which the document counts as spun', number)
+    .option('--reference <dir>', 'a folder of clean .txt documents: near-duplicates to align with, and formulae for infill')
     .option('-c, --config <file>', 'configuration file')
-    .addHelpText('after', '\nExamples:\n  vnrhet repair data/seeds/003_ebb2070a4ca8ec78.txt > 003.repaired.txt\n  vnrhet repair copy.txt --log repairs.csv')
+    .addHelpText('after', '\nExamples:\n  vnrhet repair data/seeds/003_ebb2070a4ca8ec78.txt > 003.repaired.txt\n  vnrhet repair copy.txt --log repairs.csv\n  vnrhet repair copy.txt --reference originals/')
     .action((file: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.spinThreshold !== undefined) section(c, 'repair').spinThreshold = o.spinThreshold;
       });
       const raw = readDocument(file, config);
       const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
-      const rep = repairDocument(norm.traced, file, config.repair);
+      const references = o.reference ? referenceFolder(o.reference, config) : [];
+      const rep = repairDocument(norm.traced, file, config.repair, defaultResources(references, config.repair.maxReferenceWords));
       if (o.log) writeFileSync(o.log, toCsv(repairsTable, rep.repairs));
       process.stderr.write(`spin score ${rep.spin.score.toFixed(2)} per 1,000 syllables (${rep.spin.flagged ? 'spun' : 'not spun'}); ${rep.repairs.length} repairs\n`);
       process.stdout.write(rep.traced.text);
     });
   return cmd;
+}
+
+/** The .txt documents of a folder, normalized, as clean reference text. */
+function referenceFolder(dir: string, config: Config): Reference[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`--reference ${dir}: not a folder`);
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.txt'))
+    .sort()
+    .map((f) => ({ id: f, text: normalizeDocument({ text: readDocument(join(dir, f), config), provenance: new Provenance() }, f, config.normalize).traced.text }));
 }
 
 /** Run the CLI with process arguments; returns the exit code. */

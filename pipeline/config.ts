@@ -41,10 +41,36 @@ export const configSchema = z
       .object({
         /** Repair spun text at all. */
         enabled: z.boolean().default(true),
-        /** Spin score at or above which a document is flagged as spun. */
-        spinThreshold: z.number().min(0).default(0.5),
-        /** Repairs below this confidence are logged as suggestions, not applied. */
+        /** Spin score (confident repairs per 1,000 syllables) at or above which a document is flagged as spun. */
+        spinThreshold: z.number().min(0).default(10),
+        /** Least number of spin evidence hits for a flag: a per-1,000 rate means little in a short text. */
+        spinMinEvidence: z.number().int().min(1).default(3),
+        /** Gain (nats) from which a non-fingerprint lexicon or name repair counts as evidence of spinning. */
+        detectGain: z.number().default(8),
+        /** Candidates below this confidence are not applied. */
         minConfidence: z.number().min(0).max(1).default(0.6),
+        /** Least number of times clean reference text must use a filler for an infill repair. */
+        infillMinCount: z.number().int().min(1).default(2),
+        /** Words of clean corpus text indexed for infill. */
+        maxReferenceWords: z.number().int().min(0).default(2_000_000),
+        /** Share of a document's word trigrams a clean document must hold to count as its near-duplicate (its source, for alignment). */
+        minContainment: z.number().min(0).max(1).default(0.4),
+        /** Gain penalty (nats) per word a repair removes, so shorter is not better for free. */
+        lengthCost: z.number().min(0).default(4),
+        /** Least gain (nats) for a repair, by evidence. */
+        minGain: z
+          .object({
+            'lexicon-fingerprint': z.number().default(-4),
+            'lexicon-context': z.number().default(-5),
+            lexicon: z.number().default(1.5),
+            name: z.number().default(-8),
+            alignment: z.number().default(-8),
+            infill: z.number().default(2),
+          })
+          .strict()
+          .prefault({}),
+        /** Rounds of repair: a repair changes its neighbours' context. */
+        rounds: z.number().int().min(1).max(5).default(3),
       })
       .strict()
       .prefault({}),

@@ -2,6 +2,7 @@
  * The result of a run over a corpus: what the runner hands to the writers.
  */
 import type { Config } from './config.ts';
+import type { RepairRecord } from './04-repair/index.ts';
 import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine } from './types.ts';
@@ -55,7 +56,7 @@ export interface DirectiveGroupRow {
 }
 
 /** A repair with its document-level context. */
-export type RepairRow = ChangeRecord;
+export type RepairRow = RepairRecord;
 
 /** Everything a run produced. */
 export interface CorpusResult {

@@ -73,7 +73,11 @@ export function runInfo(r: CorpusResult): Record<string, unknown> {
     },
     spin: {
       threshold: r.config.repair.spinThreshold,
-      score_unit: 'spinner fingerprints per 1,000 syllables',
+      min_evidence: r.config.repair.spinMinEvidence,
+      detect_gain_nats: r.config.repair.detectGain,
+      min_gain_nats: r.config.repair.minGain,
+      min_containment: r.config.repair.minContainment,
+      score_unit: 'spin evidence per 1,000 syllables (fingerprints and model-confirmed lexicon, name and near-duplicate repairs)',
       per_document: processed.map((d) => ({ id: d.meta.id, score: Number(d.spinScore.toFixed(4)), flagged: d.spun, repairs: d.repairs, evidence: d.spinEvidence })),
     },
     diagnostics: r.diagnostics,

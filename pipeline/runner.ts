@@ -17,7 +17,7 @@ import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, repeatedLines } from './03-clean/index.ts';
-import { repairDocument } from './04-repair/index.ts';
+import { assessSpin, defaultResources, repairDocument, type RepairRecord } from './04-repair/index.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { phraseTables, cmp, type DocCounts } from './06-count/phrases.ts';
@@ -165,16 +165,24 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   );
 
   const removedLines: RemovedLine[] = [];
-  const repairs: ChangeRecord[] = [];
+  const repairs: RepairRecord[] = [];
   const directiveRows: DirectiveRow[] = [];
   const docCounts: DocCounts[] = [];
   const compareDocs: CompareDoc[] = [];
   const spunViews: CorpusResult['spunViews'] = [];
-  for (const d of ingested) {
+  const cleanedDocs = ingested.map((d) => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)')));
+  // 04-repair in two steps: the lexicon flags spun documents; the others are the clean
+  // reference text (infill frames, near-duplicates) for assessing and repairing every document.
+  const lexiconOnly = defaultResources();
+  const references = ingested
+    .map((d, i) => ({ id: d.planned.id, text: cleanedDocs[i].traced.text }))
+    .filter((r, i) => !config.repair.enabled || !assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id).flagged);
+  const resources = config.repair.enabled ? defaultResources(references, config.repair.maxReferenceWords) : lexiconOnly;
+  for (const [i, d] of ingested.entries()) {
     const id = d.planned.id;
-    const cleaned = cleanDocument(d.normalized, d.raw, id, repeated.get(d.meta.source || '(no source)'));
+    const cleaned = cleanedDocs[i];
     removedLines.push(...cleaned.removed);
-    const repaired = repairDocument(cleaned.traced, id, config.repair);
+    const repaired = repairDocument(cleaned.traced, id, config.repair, resources);
     repairs.push(...repaired.repairs);
     if (repaired.spin.flagged) {
       spunViews.push({ doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) });

@@ -16,7 +16,8 @@ import { Provenance, applyEdits } from '../pipeline/core/offsets.ts';
 import { decodeDocument } from '../pipeline/01-ingest/decode.ts';
 import { normalizeDocument } from '../pipeline/02-normalize/index.ts';
 import { cleanDocument } from '../pipeline/03-clean/index.ts';
-import { repairDocument } from '../pipeline/04-repair/index.ts';
+import { defaultResources, repairDocument } from '../pipeline/04-repair/index.ts';
+import type { Reference } from '../pipeline/04-repair/reference.ts';
 import { scoreRepair } from '../pipeline/04-repair/evaluate.ts';
 import type { ChangeRecord } from '../pipeline/types.ts';
 
@@ -30,13 +31,13 @@ const seedsDir = join(import.meta.dirname, '..', 'data', 'seeds');
 const config = defaultConfig();
 
 /** Raw text, and the repairs the pipeline makes on it. */
-export function repairsOf(file: string): { raw: string; repairs: ChangeRecord[]; score: number; flagged: boolean } {
+export function repairsOf(file: string, references: Reference[] = []): { raw: string; repairs: ChangeRecord[]; score: number; flagged: boolean } {
   const decoded = decodeDocument(readFileSync(file), config.ingest.maxDocumentBytes);
   if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
   const raw = decoded.value.text;
   const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
   const cleaned = cleanDocument(norm.traced, raw, file);
-  const rep = repairDocument(cleaned.traced, file, config.repair);
+  const rep = repairDocument(cleaned.traced, file, config.repair, defaultResources(references));
   return { raw, repairs: rep.repairs, score: rep.spin.score, flagged: rep.spin.flagged };
 }
 
@@ -57,7 +58,10 @@ function linesEnd(text: string, n: number): number {
 const goldFile = join(goldDir, '003-lines-1-36.restored.txt');
 const report: Record<string, unknown> = {};
 const seed003 = join(seedsDir, '003_ebb2070a4ca8ec78.txt');
-const r003 = repairsOf(seed003);
+// As in a run over the seed corpus: the clean seeds are the reference text.
+const cleanSeeds = ['000_3c910edf25aa0875.txt', '001_d555243f07a21a8d.txt', '002_f00d05e88658edd7.txt', '004_88be2b81ebb6a12b.txt'];
+const references: Reference[] = cleanSeeds.map((f) => ({ id: f.slice(0, 3), text: readFileSync(join(seedsDir, f), 'utf8') }));
+const r003 = repairsOf(seed003, args.includes('--no-references') ? [] : references);
 const end36 = linesEnd(r003.raw, 36);
 const inLines = r003.repairs.filter((r) => r.rawEnd <= end36);
 const spun = r003.raw.slice(0, end36);
@@ -79,8 +83,8 @@ if (existsSync(goldFile)) {
   console.log(`gold not found at ${goldFile}: skipping the gold score (pass --gold DIR)`);
 }
 const clean: Record<string, number> = {};
-for (const f of ['000_3c910edf25aa0875.txt', '001_d555243f07a21a8d.txt', '002_f00d05e88658edd7.txt', '004_88be2b81ebb6a12b.txt']) {
-  const r = repairsOf(join(seedsDir, f));
+for (const f of cleanSeeds) {
+  const r = repairsOf(join(seedsDir, f), references.filter((x) => x.id !== f.slice(0, 3)));
   clean[f.slice(0, 3)] = r.repairs.length;
   console.log(`seed ${f.slice(0, 3)}: spin score ${r.score.toFixed(2)} (${r.flagged ? 'FLAGGED' : 'not flagged'}), ${r.repairs.length} repairs${r.repairs.length ? ': ' + r.repairs.map((x) => `${x.before}→${x.after}`).join(', ') : ''}`);
 }

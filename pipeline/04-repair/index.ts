@@ -1,85 +1,100 @@
 /**
  * Repair stage: detect documents rewritten by an automatic spinner and put
- * back the wording the spinner replaced. Precision first: a clean document
- * gets no repair unless a span is an unambiguous spinner fingerprint; in a
- * flagged document, context-licensed entries apply too. Every repair is
- * logged with its evidence and confidence.
+ * back the wording the spinner replaced, logging every repair with its
+ * evidence, the language-model scores of both wordings and a confidence.
+ *
+ * Candidates come from the confusion lexicon, from the reference language
+ * model (infill between the same left and right context), from personal
+ * names spelt in full elsewhere in the document, and from a clean
+ * near-duplicate in the corpus. Each candidate is scored by how much more
+ * probable clean text makes the repaired wording than the spun one (a
+ * difference of log scores, in nats, over every n-gram the change touches);
+ * a candidate is applied when that gain passes the threshold of its
+ * evidence. Precision first: a document below the spin threshold gets only
+ * repairs of unambiguous spinner fingerprints that the model also prefers.
  */
 import type { Config } from '../config.ts';
-import type { Edit } from '../core/offsets.ts';
+import { Provenance, applyEdits, type Edit } from '../core/offsets.ts';
 import { applyPass } from '../core/trace.ts';
-import { tokenize } from '../05-tokenize/tokens.ts';
-import type { ChangeRecord, Token, TracedText } from '../types.ts';
-import { confusions, type Confusion, type ConfusionIndex } from './lexicon.ts';
+import type { ChangeRecord, TracedText } from '../types.ts';
+import { clausesOf, type Clause } from './clauses.ts';
+import { infillCandidates, lexiconCandidates, nameCandidates, type Candidate, type Evidence } from './candidates.ts';
+import { confusions, type ConfusionIndex } from './lexicon.ts';
+import { referenceLM, type NgramLM } from './lm.ts';
+import { alignmentCandidates } from './align.ts';
+import { FrameIndex, NearDuplicateIndex, type NearDuplicate, type Reference } from './reference.ts';
 
-/** A candidate repair found in the text. */
-export interface Candidate {
-  start: number;
-  end: number;
-  spun: string;
-  original: string;
-  entry: Confusion;
-  contextual: boolean;
+/** A repair as logged in repairs.csv. */
+export interface RepairRecord extends ChangeRecord {
+  /** Log score (nats) of the spun wording in its context under the reference model. */
+  lmBefore: number;
+  /** Log score of the repaired wording in the same context. */
+  lmAfter: number;
 }
 
 /** Spin detection result for one document. */
 export interface SpinAssessment {
-  /** Fingerprint hits per 1,000 syllables. */
+  /** Confident repairs found per 1,000 syllables. */
   score: number;
   flagged: boolean;
-  /** The strongest evidence: spun spans found. */
+  /** The strongest evidence: spun spans found, most frequent first. */
   evidence: string[];
 }
 
 /** Output of the repair stage for one document. */
 export interface Repaired {
   traced: TracedText;
-  repairs: ChangeRecord[];
-  /** The repairs as edits of the input text (for the side-by-side view). */
+  repairs: RepairRecord[];
+  /** The repairs as edits of the stage's input text (offsets into it), in order, never overlapping (for the side-by-side view). */
   edits: Edit[];
   spin: SpinAssessment;
 }
 
-const WORD_KINDS = new Set(['syllable', 'acronym', 'foreign', 'number', 'code']);
-
-function matches(keys: string[], i: number, phrase: string[]): boolean {
-  if (i < 0 || i + phrase.length > keys.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (keys[i + k] !== phrase[k]) return false;
-  return true;
+/** What the stage needs beyond the document: model, lexicon, clean reference text. */
+export interface RepairResources {
+  lm: NgramLM | null;
+  lexicon: ConfusionIndex;
+  /** Clean documents, indexed for near-duplicate search. */
+  references: NearDuplicateIndex | null;
+  /** Infill frames of the clean documents. */
+  frames: FrameIndex | null;
 }
 
-/** Find every lexicon match in the tokens, longest first, left to right, non-overlapping. */
-export function findCandidates(text: string, tokens: Token[], index: ConfusionIndex = confusions()): Candidate[] {
-  // Keys of words and punctuation; a run boundary (line break) blocks matches.
-  const keys = tokens.map((t) => (WORD_KINDS.has(t.kind) ? t.key : t.text));
-  const out: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const list = index.get(keys[i]);
-    if (!list) continue;
-    for (const e of list) {
-      if (!matches(keys, i, e.spun)) continue;
-      const last = i + e.spun.length - 1;
-      if (text.slice(tokens[i].start, tokens[last].end).includes('\n')) continue;
-      let contextual = false;
-      if (e.prevAny.length) {
-        if (!e.prevAny.some((p) => matches(keys, i - p.length, p))) continue;
-        contextual = true;
-      }
-      if (e.nextAny.length) {
-        if (!e.nextAny.some((p) => matches(keys, last + 1, p))) continue;
-        contextual = true;
-      }
-      if (e.nextCapitalized) {
-        const next = tokens[last + 1];
-        if (!next || !/^\p{Lu}/u.test(next.text)) continue;
-        contextual = true;
-      }
-      out.push({ start: tokens[i].start, end: tokens[last].end, spun: text.slice(tokens[i].start, tokens[last].end), original: e.original, entry: e, contextual });
-      i = last;
-      break;
-    }
-  }
-  return out;
+/** The shipped resources, with optional clean reference documents. */
+export function defaultResources(references: Reference[] = [], maxReferenceWords = 2_000_000): RepairResources {
+  const some = references.length > 0;
+  return { lm: referenceLM(), lexicon: confusions(), references: some ? new NearDuplicateIndex(references) : null, frames: some ? new FrameIndex(references, maxReferenceWords) : null };
+}
+
+/** Prior confidence of each kind of evidence (at its gain threshold; more gain adds confidence). */
+const PRIOR: Record<Evidence, number> = {
+  'lexicon-fingerprint': 0.9,
+  'lexicon-context': 0.8,
+  lexicon: 0.7,
+  name: 0.85,
+  alignment: 0.85,
+  infill: 0.75,
+};
+
+/** A candidate with its scores. */
+interface Scored extends Candidate {
+  before: number;
+  after: number;
+  gain: number;
+  confidence: number;
+}
+
+/** Score of replacing words [from, to) of a clause by `keys`: log scores of both wordings over the n-grams touched. */
+export function scoreCandidate(lm: NgramLM | null, ids: number[], from: number, to: number, keys: string[], lengthCost: number): { before: number; after: number; gain: number } {
+  if (!lm) return { before: 0, after: 0, gain: 0 };
+  const a = from + 1;
+  const b = to + 1;
+  const x = keys.map((k) => lm.id(k));
+  const next = [...ids.slice(0, a), ...x, ...ids.slice(b)];
+  const before = lm.logScoreRange(ids, a, Math.min(ids.length, b + lm.order - 1));
+  const after = lm.logScoreRange(next, a, Math.min(next.length, a + x.length + lm.order - 1));
+  // Each word dropped would otherwise be a free gain of its own log score.
+  return { before, after, gain: after - before - lengthCost * (b - a - x.length) };
 }
 
 /** Give `original` the case pattern of `spun`: ALL CAPS, Capitalised, or as is. */
@@ -90,37 +105,257 @@ export function matchCase(spun: string, original: string): string {
   return original;
 }
 
-/** Document-level spin score: fingerprint hits per 1,000 syllables. */
-export function assessSpin(candidates: Candidate[], syllables: number, threshold: number): SpinAssessment {
-  const hits = candidates.filter((c) => c.entry.fingerprint);
-  const score = syllables > 0 ? (hits.length / syllables) * 1000 : 0;
-  const counts = new Map<string, number>();
-  for (const h of hits) counts.set(h.spun.toLowerCase(), (counts.get(h.spun.toLowerCase()) ?? 0) + 1);
-  const evidence = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([s, n]) => `${s} ×${n}`);
-  return { score, flagged: score >= threshold, evidence };
+/** Whether a word span has a tone-placement or spelling variant only (same letters once folded). */
+function sameWords(c: Clause, from: number, to: number, keys: string[]): boolean {
+  return to - from === keys.length && c.words.slice(from, to).every((w, i) => w.key === keys[i]);
 }
 
-/** Repair one document. */
-export function repairDocument(doc: TracedText, docId: string, config: Config['repair']): Repaired {
-  const { tokens } = tokenize(doc.text);
-  const syllables = tokens.filter((t) => t.kind === 'syllable').length;
-  const candidates = findCandidates(doc.text, tokens);
-  const spin = assessSpin(candidates, syllables, config.spinThreshold);
-  if (!config.enabled) return { traced: doc, repairs: [], edits: [], spin };
-  const edits: Edit[] = [];
-  for (const c of candidates) {
-    const confidence = c.entry.fingerprint ? 0.95 : c.contextual ? 0.85 : 0.7;
-    if (!c.entry.fingerprint && !spin.flagged) continue;
-    if (confidence < config.minConfidence) continue;
-    edits.push({
-      start: c.start,
-      end: c.end,
-      text: matchCase(c.spun, c.original),
-      rule: c.entry.fingerprint ? 'lexicon-fingerprint' : c.contextual ? 'lexicon-context' : 'lexicon',
-      confidence,
-      note: c.entry.why,
-    });
+/** The text edit that puts a candidate into the document. */
+function toEdit(text: string, c: Clause, s: Scored): Edit {
+  const first = c.words[s.from];
+  const last = c.words[s.to - 1];
+  const spun = text.slice(first.start, last.end);
+  let start = first.start;
+  let end = last.end;
+  let replacement: string;
+  if (s.keys.length === 0) {
+    if (text[start - 1] === ' ') start--;
+    else if (text[end] === ' ') end++;
+    replacement = '';
+  } else if (s.evidence === 'name') {
+    replacement = s.keys.map((k) => (/^\p{Lu}/u.test(last.text) && last.text === last.text.toUpperCase() ? k.toUpperCase() : k.charAt(0).toUpperCase() + k.slice(1))).join(' ');
+  } else {
+    replacement = matchCase(spun, s.keys.join(' '));
   }
-  const r = applyPass(doc, edits, 'repair', docId);
-  return { traced: r.traced, repairs: r.changes, edits: r.edits, spin };
+  return {
+    start,
+    end,
+    text: replacement,
+    rule: s.evidence,
+    confidence: s.confidence,
+    note: `${s.note}${s.note ? '; ' : ''}gain ${s.gain.toFixed(1)} nats`,
+  };
+}
+
+interface Found {
+  scored: Scored[];
+  /** The clauses searched (candidates' clause indexes refer to them). */
+  clauses: Clause[];
+  syllables: number;
+  copyOf: NearDuplicate | null;
+}
+
+/** A candidate without the words it leaves as they are at either end ("bác những" → "bác các" is "những" → "các"). */
+function trimmed(c: Clause, cand: Candidate): Candidate {
+  let { from, to } = cand;
+  let lo = 0;
+  let hi = cand.keys.length;
+  while (from < to && lo < hi && c.words[from].key === cand.keys[lo]) from++, lo++;
+  while (from < to && lo < hi && c.words[to - 1].key === cand.keys[hi - 1]) to--, hi--;
+  if (from === to) return cand; // a pure insertion: keep the anchoring words
+  return lo === 0 && hi === cand.keys.length ? cand : { ...cand, from, to, keys: cand.keys.slice(lo, hi) };
+}
+
+/** Whether clean text has the span ids[a, b) with its left or its right neighbour (within the model's order). */
+function seenInContext(lm: NgramLM, ids: number[], a: number, b: number): boolean {
+  const len = Math.min(lm.order, b - a + 1);
+  const left = a - 1;
+  return lm.count(ids, Math.max(0, left), Math.min(len, ids.length - left)) > 0 || lm.count(ids, Math.max(0, b + 1 - len), len) > 0;
+}
+
+/** Whether every word of ids[a, b) is among the most frequent words of clean text (≥ 1 in 2,000 tokens). */
+function onlyFrequent(lm: NgramLM, ids: number[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (lm.count(ids, i, 1) * 2000 < lm.tokens) return false;
+  return true;
+}
+
+/** Limits on a round of repair after the first. */
+interface RoundScope {
+  /** The near-duplicate found in the first round (null: none). */
+  copyOf: NearDuplicate | null;
+  /** Text ranges changed by earlier rounds (current offsets, sorted): not changed again, and only their surroundings are searched. */
+  changed: [number, number][];
+}
+
+/** How far (characters) around an earlier repair a later round looks for clauses, and beyond a clause's edge for contexts. */
+const REACH = 40;
+
+/** Whether [start, end) lies within REACH of a changed range (binary search on sorted ranges). */
+function near(changed: [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = changed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changed[mid][1] + REACH < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < changed.length && changed[lo][0] - REACH < end;
+}
+
+/** Whether [start, end) overlaps a changed range. */
+function overlaps(changed: [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = changed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changed[mid][1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < changed.length && changed[lo][0] < end;
+}
+
+/** Every candidate of a text, scored, best first. */
+function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null): Found {
+  const lm = res.lm;
+  const copyOf = scope ? scope.copyOf : (res.references?.nearest(allClauses.flatMap((c) => c.words.map((w) => w.key)), docId, cfg.minContainment) ?? null);
+  // Later rounds look only around what earlier rounds changed (a repair changes its neighbours' context, nothing else).
+  const clauses = scope ? allClauses.filter((c) => near(scope.changed, c.words[0].start, c.words[c.words.length - 1].end)) : allClauses;
+  const aligned = alignmentCandidates(clauses, copyOf);
+  const vouched = (c: Candidate) => {
+    for (let w = c.from; w < c.to; w++) if (aligned.confirmed.has(`${c.clause}:${w}`)) return true;
+    return false;
+  };
+  const cands: Candidate[] = [
+    ...aligned.candidates,
+    // Words the clean copy shares are not open to other evidence.
+    ...[...lexiconCandidates(clauses, res.lexicon), ...nameCandidates(clauses), ...(res.frames ? infillCandidates(clauses, res.frames, cfg.infillMinCount) : [])].filter((c) => !vouched(c)),
+  ];
+  const idsCache: number[][] = [];
+  const idsOf = (ci: number) => (idsCache[ci] ??= lm ? lm.clauseIds(clauses[ci].words.map((w) => w.key)) : []);
+  let scored: Scored[] = [];
+  let alignedCount = 0;
+  let alignedBetter = 0;
+  for (const raw of cands) {
+    const c = trimmed(clauses[raw.clause], raw);
+    if (sameWords(clauses[c.clause], c.from, c.to, c.keys)) continue;
+    // Infill only where clean text never writes the span beside its neighbours: "improbable", not merely less usual.
+    // Nor where the span is only function words ("các" / "những", "và" / "với"): clean text uses either, so the model cannot say which one was written.
+    if (c.evidence === 'infill' && lm && (seenInContext(lm, idsOf(c.clause), c.from + 1, c.to + 1) || onlyFrequent(lm, idsOf(c.clause), c.from + 1, c.to + 1))) continue;
+    if (scope) {
+      const w = clauses[c.clause].words;
+      // A span an earlier round wrote is final: rounds refine around repairs, never repair a repair.
+      if (overlaps(scope.changed, w[c.from].start, w[c.to - 1].end)) continue;
+      // A candidate whose n-gram window no repair touched scores as it did before: nothing new to decide.
+      const span = lm ? lm.order - 1 : 1;
+      // (A lexicon context may reach over punctuation into the next clause: look a little beyond the clause's edge.)
+      const before = c.from - span < 0 ? REACH : 1;
+      const after = c.to + span > w.length ? REACH : 1;
+      if (!overlaps(scope.changed, w[Math.max(0, c.from - span)].start - before, w[Math.min(w.length, c.to + span) - 1].end + after)) continue;
+    }
+    const s = scoreCandidate(lm, idsOf(c.clause), c.from, c.to, c.keys, cfg.lengthCost);
+    if (c.evidence === 'alignment') {
+      alignedCount++;
+      if (s.gain > 0) alignedBetter++;
+    }
+    const threshold = cfg.minGain[c.evidence];
+    if (s.gain < threshold) continue;
+    const confidence = Math.max(0.5, Math.min(0.99, PRIOR[c.evidence] + 0.02 * (s.gain - threshold)));
+    scored.push({ ...c, ...s, confidence });
+  }
+  // Of two near-duplicates, the source is the one whose words the model prefers where they differ:
+  // if most of the copy's words read worse, this document is the source, not the copy.
+  if (alignedCount > 0 && alignedBetter * 2 <= alignedCount) scored = scored.filter((x) => x.evidence !== 'alignment');
+  // Stronger evidence first, then larger gain; ties broken by position for determinism.
+  const rank: Record<Evidence, number> = { alignment: 0, 'lexicon-fingerprint': 1, name: 2, 'lexicon-context': 3, infill: 4, lexicon: 5 };
+  scored.sort((x, y) => rank[x.evidence] - rank[y.evidence] || y.gain - x.gain || x.clause - y.clause || x.from - y.from);
+  const syllables = clauses.reduce((n, c) => n + c.words.length, 0);
+  return { scored, syllables, copyOf, clauses };
+}
+
+/** Non-overlapping candidates, in rank order. */
+function pick(scored: Scored[]): Scored[] {
+  const taken = new Map<number, [number, number][]>();
+  const out: Scored[] = [];
+  for (const s of scored) {
+    const spans = taken.get(s.clause) ?? [];
+    // Spans may not overlap or touch: a neighbour's context changes with each repair.
+    if (spans.some(([f, t]) => s.from < t + 1 && f < s.to + 1)) continue;
+    spans.push([s.from, s.to]);
+    taken.set(s.clause, spans);
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Whether a scored candidate counts as evidence of spinning: a fingerprint
+ * the model accepts, a word the clean copy has where the model prefers it
+ * (a re-edited republication rarely swaps single words, a spinner always
+ * does), or a lexicon or name repair the model strongly prefers.
+ */
+function isSpinEvidence(s: Scored, cfg: Config['repair']): boolean {
+  if (s.evidence === 'lexicon-fingerprint' || s.evidence === 'alignment') return s.gain >= 0;
+  if (s.evidence === 'lexicon-context' || s.evidence === 'lexicon' || s.evidence === 'name') return s.gain >= cfg.detectGain;
+  return false;
+}
+
+/** Spin score of a text: repairs that only a spinner explains, per 1,000 syllables, with the most frequent spun forms. */
+export function assessSpin(doc: TracedText, config: Config['repair'], res: RepairResources = defaultResources(), docId: string | null = null): SpinAssessment {
+  return spinOf(doc.text, findScored(doc.text, clausesOf(doc.text), { ...res, frames: null }, config, docId), config);
+}
+
+/** The spin assessment that a set of scored candidates supports (infill is never evidence, so frames do not matter). */
+function spinOf(text: string, found: Found, config: Config['repair']): SpinAssessment {
+  const hits = pick(found.scored.filter((s) => isSpinEvidence(s, config)));
+  const score = found.syllables ? (hits.length / found.syllables) * 1000 : 0;
+  const forms = new Map<string, number>();
+  for (const s of hits) {
+    const c = found.clauses[s.clause];
+    const form = text.slice(c.words[s.from].start, c.words[s.to - 1].end).toLowerCase();
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+  }
+  const evidence = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([f, n]) => `${f} ×${n}`);
+  if (found.copyOf) evidence.push(`near-duplicate of ${found.copyOf.id} (${(found.copyOf.containment * 100).toFixed(0)}% of word trigrams)`);
+  return { score, flagged: score >= config.spinThreshold && hits.length >= config.spinMinEvidence, evidence };
+}
+
+/** Repair one document (flagged or not, as `spin` says). */
+export function repairDocument(doc: TracedText, docId: string, config: Config['repair'], res: RepairResources = defaultResources(), given?: SpinAssessment): Repaired {
+  let traced = doc;
+  const repairs: RepairRecord[] = [];
+  const edits: Edit[] = [];
+  // The first round's candidates also give the spin assessment, unless the caller made one.
+  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId) : null;
+  const spin = given ?? spinOf(doc.text, first!, config);
+  if (!config.enabled) return { traced, repairs, edits, spin };
+  // Where the stage's input is, seen from the current text: edits are reported in input offsets.
+  let local = new Provenance();
+  let scope: RoundScope | null = null;
+  for (let round = 0; round < config.rounds; round++) {
+    const found: Found = first ?? findScored(traced.text, clausesOf(traced.text), res, config, docId, scope);
+    first = null;
+    const clauses = found.clauses;
+    const allowed = found.scored.filter((s) => s.confidence >= config.minConfidence && (spin.flagged || (s.evidence === 'lexicon-fingerprint' && s.gain >= 0)));
+    const chosen = pick(allowed);
+    if (chosen.length === 0) break;
+    const roundEdits = chosen.map((s) => toEdit(traced.text, clauses[s.clause], s));
+    const r = applyPass(traced, roundEdits, 'repair', docId);
+    const byStart = new Map(chosen.map((s, i) => [roundEdits[i].start, s]));
+    r.changes.forEach((ch, i) => {
+      const s = byStart.get(r.edits[i].start)!;
+      repairs.push({ ...ch, lmBefore: s.before, lmAfter: s.after });
+    });
+    for (const e of r.edits) {
+      const [start, end] = local.toRawRange(e.start, e.end);
+      edits.push({ ...e, start, end });
+    }
+    // The changed ranges in the new text's offsets: earlier ones shifted, this round's added.
+    const shifted: [number, number][] = [];
+    let delta = 0;
+    let k = 0;
+    const prior = scope?.changed ?? [];
+    for (const e of r.edits) {
+      while (k < prior.length && prior[k][1] <= e.start) shifted.push([prior[k][0] + delta, prior[k++][1] + delta]);
+      shifted.push([e.start + delta, e.start + delta + e.text.length]);
+      delta += e.text.length - (e.end - e.start);
+    }
+    while (k < prior.length) shifted.push([prior[k][0] + delta, prior[k++][1] + delta]);
+    local = local.then(applyEdits(traced.text, r.edits).map);
+    scope = { copyOf: found.copyOf, changed: shifted };
+    traced = r.traced;
+    if (!spin.flagged) break;
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  repairs.sort((a, b) => a.rawStart - b.rawStart);
+  return { traced, repairs, edits, spin };
 }

@@ -8,6 +8,7 @@ import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-comp
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
 import type { TableSpec } from './csv.ts';
+import type { RepairRecord } from '../04-repair/index.ts';
 
 export const documentsTable: TableSpec<DocumentResult> = {
   file: 'documents.csv',
@@ -41,9 +42,9 @@ export const documentsTable: TableSpec<DocumentResult> = {
     { name: 'non_syllables', type: 'int', doc: 'Word tokens that are not Vietnamese syllables (acronyms, foreign words, codes, numbers).', get: (r) => r.nonSyllables },
     { name: 'normalizations', type: 'int', doc: 'Changes made by the normalize stage (see normalization.csv).', get: (r) => r.normalizations },
     { name: 'removed_lines', type: 'int', doc: 'Lines removed by the clean stage (see removed_lines.csv).', get: (r) => r.removedLines },
-    { name: 'spin_score', type: 'float', doc: 'Spinner fingerprints per 1,000 syllables.', get: (r) => r.spinScore },
+    { name: 'spin_score', type: 'float', doc: 'Spin score: repairs only a spinner explains (fingerprints, model-confirmed lexicon and name repairs, words a clean near-duplicate has) per 1,000 syllables.', get: (r) => r.spinScore },
     { name: 'spun', type: 'bool', doc: 'Whether spin_score reached the threshold (repair.spinThreshold).', get: (r) => r.spun },
-    { name: 'spin_evidence', type: 'text', doc: 'The most frequent spinner forms found.', get: (r) => r.spinEvidence },
+    { name: 'spin_evidence', type: 'text', doc: 'The strongest evidence: the most frequent spun forms found, and the clean near-duplicate if any.', get: (r) => r.spinEvidence },
     { name: 'repairs', type: 'int', doc: 'Repairs applied (see repairs.csv).', get: (r) => r.repairs },
     { name: 'directives', type: 'int', doc: 'Directive sentences found (see directives.csv).', get: (r) => r.directives },
   ],
@@ -66,10 +67,15 @@ export const normalizationTable: TableSpec<ChangeRecord> = {
   columns: changeColumns,
 };
 
-export const repairsTable: TableSpec<ChangeRecord> = {
+export const repairsTable: TableSpec<RepairRecord> = {
   file: 'repairs.csv',
-  doc: 'One row per repair of spun text.',
-  columns: changeColumns,
+  doc: 'One row per repair of spun text. rule is the evidence: lexicon-fingerprint (a form clean text practically never has), lexicon-context (a lexicon entry whose licensing context holds), lexicon (a plain lexicon entry, flagged documents only), name (a name spelt in full elsewhere in the document), alignment (the clean side of a near-duplicate), infill (what clean reference text puts between the same context).',
+  columns: [
+    ...changeColumns.slice(0, 6),
+    { name: 'lm_before', type: 'float', doc: 'Log probability (nats) of the spun wording and the n-grams it touches under the reference language model.', get: (r) => r.lmBefore },
+    { name: 'lm_after', type: 'float', doc: 'Log probability (nats) of the repaired wording over the same context.', get: (r) => r.lmAfter },
+    ...changeColumns.slice(6),
+  ],
 };
 
 export const removedLinesTable: TableSpec<RemovedLine> = {

@@ -1,0 +1,159 @@
+/**
+ * Candidate repairs: a span of a clause's words and what may have stood
+ * there before the spinner, with the evidence that proposes it.
+ *
+ *  - lexicon: the confusion lexicon (data/repair/confusions.json), with the
+ *    contexts that license each entry;
+ *  - infill: what clean reference text puts between the same left and right
+ *    context ("bảo vệ nền tảng ___ của Đảng" → "tư tưởng"), reference.ts;
+ *  - name: a personal name whose middle syllable the spinner replaced by a
+ *    common word ("Lại cầm Nguyên") when the same document spells the full
+ *    name ("LẠI THẾ NGUYÊN");
+ *  - alignment: the clean side of a near-duplicate document (align.ts).
+ */
+import type { Clause } from './clauses.ts';
+import type { ConfusionIndex } from './lexicon.ts';
+import type { FrameIndex } from './reference.ts';
+
+/** Where a candidate comes from. */
+export type Evidence = 'lexicon-fingerprint' | 'lexicon-context' | 'lexicon' | 'infill' | 'name' | 'alignment';
+
+/** A proposed repair of words [from, to) of a clause. */
+export interface Candidate {
+  clause: number;
+  from: number;
+  to: number;
+  /** Replacement as counting keys (lower case), [] for a deletion. */
+  keys: string[];
+  evidence: Evidence;
+  /** Why: the lexicon's reason, the aligned document, … */
+  note: string;
+}
+
+function matchesAt(keys: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i < 0 || i + phrase.length > keys.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (keys[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** Lexicon candidates in every clause (contexts may reach across punctuation into the neighbouring clauses). */
+export function lexiconCandidates(clauses: Clause[], index: ConfusionIndex): Candidate[] {
+  // A flat key list with punctuation, and where each word sits.
+  const keys: string[] = [];
+  const at: { clause: number; word: number; upper: boolean }[] = [];
+  clauses.forEach((c, ci) => {
+    // A clause's punctuation before is the previous clause's after: list it once.
+    if (ci === 0 && c.before && c.before !== '\n') {
+      keys.push(c.before);
+      at.push({ clause: -1, word: -1, upper: false });
+    }
+    c.words.forEach((w, wi) => {
+      keys.push(w.key);
+      at.push({ clause: ci, word: wi, upper: /^\p{Lu}/u.test(w.text) });
+    });
+    keys.push(c.after || '\n');
+    at.push({ clause: -1, word: -1, upper: false });
+  });
+  const out: Candidate[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const list = index.get(keys[i]);
+    if (!list || at[i].clause < 0) continue;
+    for (const e of list) {
+      if (!matchesAt(keys, i, e.spun)) continue;
+      const last = i + e.spun.length - 1;
+      if (at[last].clause !== at[i].clause) continue; // a spun phrase never spans punctuation
+      let contextual = false;
+      if (e.prevAny.length) {
+        if (!e.prevAny.some((p) => matchesAt(keys, i - p.length, p))) continue;
+        contextual = true;
+      }
+      if (e.nextAny.length) {
+        if (!e.nextAny.some((p) => matchesAt(keys, last + 1, p))) continue;
+        contextual = true;
+      }
+      if (e.nextCapitalized) {
+        if (!at[last + 1] || !at[last + 1].upper) continue;
+        contextual = true;
+      }
+      out.push({
+        clause: at[i].clause,
+        from: at[i].word,
+        to: at[last].word + 1,
+        keys: e.original.split(' '),
+        evidence: e.fingerprint ? 'lexicon-fingerprint' : contextual ? 'lexicon-context' : 'lexicon',
+        note: e.why,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Infill candidates from clean reference text: for each word span of 1–3
+ * words that clean text never puts between its two left and two right
+ * neighbours, the fillers that clean text does put there ("bảo vệ nền tảng
+ * ___ của Đảng" → "tư tưởng"), if seen at least `minCount` times.
+ */
+export function infillCandidates(clauses: Clause[], frames: FrameIndex, minCount: number): Candidate[] {
+  const out: Candidate[] = [];
+  clauses.forEach((c, ci) => {
+    const k = ['<s>', '<s>', ...c.words.map((w) => w.key), '</s>', '</s>'];
+    for (let i = 2; i < k.length - 2; i++) {
+      for (let g = 1; g <= 3 && i + g + 2 <= k.length; g++) {
+        if (k[i + g - 1] === '</s>') break;
+        const span = k.slice(i, i + g);
+        if (span.some((w, x) => /^\p{N}/u.test(w) || (/^\p{Lu}/u.test(c.words[i - 2 + x].text) && i - 2 + x > 0))) break;
+        const left = k.slice(i - 2, i);
+        const right = k.slice(i + g, i + g + 2);
+        // A frame needs real words on both sides, three of the four at least: a clause edge says little.
+        const real = (w: string) => w !== '<s>' && w !== '</s>';
+        if (!real(left[1]) || !real(right[0]) || [...left, ...right].filter(real).length < 3) continue;
+        const fillers = frames.fillers(left, right);
+        if (!fillers || fillers.has(span.join(' '))) continue;
+        for (const [filler, n] of fillers) {
+          if (n < minCount) continue;
+          out.push({ clause: ci, from: i - 2, to: i - 2 + g, keys: filler.split(' '), evidence: 'infill', note: `clean text has "${k.slice(i - 2, i).join(' ')} ${filler} ${k.slice(i + g, i + g + 2).join(' ')}" ×${n}` });
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Name candidates: in "Lại cầm Nguyên" a lower-case word sits between two
+ * capitalised ones; if the document also writes a full name with the same
+ * first and last syllables ("LẠI THẾ NGUYÊN", "Lại Thế Nguyên"), the middle
+ * word is that name's middle syllable.
+ */
+export function nameCandidates(clauses: Clause[]): Candidate[] {
+  const cap = (t: string) => /^\p{Lu}/u.test(t);
+  const full = new Map<string, Set<string>>();
+  for (const c of clauses) {
+    const w = c.words;
+    for (let i = 0; i + 2 < w.length; i++) {
+      if (cap(w[i].text) && cap(w[i + 1].text) && cap(w[i + 2].text)) {
+        const k = `${w[i].key} ${w[i + 2].key}`;
+        full.set(k, (full.get(k) ?? new Set()).add(w[i + 1].key));
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  clauses.forEach((c, ci) => {
+    const w = c.words;
+    for (let i = 0; i + 2 < w.length; i++) {
+      if (!cap(w[i].text) || cap(w[i + 1].text)) continue;
+      // the spinner may put one or two words in the middle ("Lại cầm cố Nguyên")
+      for (const len of [1, 2]) {
+        const j = i + 1 + len;
+        if (j >= w.length || !cap(w[j].text) || w.slice(i + 1, j).some((x) => cap(x.text))) continue;
+        const middles = full.get(`${w[i].key} ${w[j].key}`);
+        if (middles && middles.size === 1) {
+          const [m] = middles;
+          out.push({ clause: ci, from: i + 1, to: j, keys: [m], evidence: 'name', note: `the document also writes the name with "${m}"` });
+        }
+      }
+    }
+  });
+  return out;
+}
