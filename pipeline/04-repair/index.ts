@@ -90,9 +90,11 @@ export function scoreCandidate(lm: NgramLM | null, ids: number[], from: number, 
   const a = from + 1;
   const b = to + 1;
   const x = keys.map((k) => lm.id(k));
-  const next = [...ids.slice(0, a), ...x, ...ids.slice(b)];
+  // Only the window the change can affect: order−1 words of context on each side.
+  const lo = Math.max(0, a - (lm.order - 1));
+  const next = [...ids.slice(lo, a), ...x, ...ids.slice(b, b + lm.order - 1)];
   const before = lm.logScoreRange(ids, a, Math.min(ids.length, b + lm.order - 1));
-  const after = lm.logScoreRange(next, a, Math.min(next.length, a + x.length + lm.order - 1));
+  const after = lm.logScoreRange(next, a - lo, Math.min(next.length, a - lo + x.length + lm.order - 1));
   // Each word dropped would otherwise be a free gain of its own log score.
   return { before, after, gain: after - before - lengthCost * (b - a - x.length) };
 }
