@@ -1,6 +1,7 @@
 /**
  * Types shared by the encoding modules (re-exported from `encodings.ts`).
  */
+import type { Edit } from '../core/offsets.ts';
 
 /** The legacy 8-bit Vietnamese encodings this project can read. */
 export type LegacyEncoding = 'windows-1258' | 'viscii' | 'vni-windows' | 'tcvn3';
@@ -17,15 +18,8 @@ export interface DecodeChoice {
   bom: boolean;
 }
 
-/** A change to a text, in the text's own offsets (same shape as pipeline/core/offsets.ts `Edit`). */
-export interface TextFix {
-  start: number;
-  end: number;
-  text: string;
-  rule: string;
-  confidence: number;
-  note?: string;
-}
+/** A change to a text, in the text's own offsets. */
+export type TextFix = Edit;
 
 /** Every legacy encoding, in the order `chooseDecoding` tries them (earlier wins ties). */
 export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = ['windows-1258', 'vni-windows', 'tcvn3', 'viscii'];

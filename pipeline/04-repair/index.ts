@@ -14,7 +14,7 @@
  * repairs of unambiguous spinner fingerprints that the model also prefers.
  */
 import type { Config } from '../config.ts';
-import { Provenance, applyEdits, type Edit } from '../core/offsets.ts';
+import { Provenance, type Edit } from '../core/offsets.ts';
 import { applyPass } from '../core/trace.ts';
 import type { ChangeRecord, TracedText } from '../types.ts';
 import { clausesOf, type Clause } from './clauses.ts';
@@ -182,16 +182,9 @@ interface RoundScope {
 /** How far (characters) around an earlier repair a later round looks for clauses, and beyond a clause's edge for contexts. */
 const REACH = 40;
 
-/** Whether [start, end) lies within REACH of a changed range (binary search on sorted ranges). */
+/** Whether [start, end) lies within REACH of a changed range. */
 function near(changed: [number, number][], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = changed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changed[mid][1] + REACH < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < changed.length && changed[lo][0] - REACH < end;
+  return overlaps(changed, start - REACH - 1, end + REACH);
 }
 
 /** Whether [start, end) overlaps a changed range. */
@@ -352,7 +345,7 @@ export function repairDocument(doc: TracedText, docId: string, config: Config['r
       delta += e.text.length - (e.end - e.start);
     }
     while (k < prior.length) shifted.push([prior[k][0] + delta, prior[k++][1] + delta]);
-    local = local.then(applyEdits(traced.text, r.edits).map);
+    if (r.map) local = local.then(r.map);
     scope = { copyOf: found.copyOf, changed: shifted };
     traced = r.traced;
     if (!spin.flagged) break;
