@@ -40,19 +40,19 @@ function matchesAt(keys: readonly string[], i: number, phrase: readonly string[]
 export function lexiconCandidates(clauses: Clause[], index: ConfusionIndex): Candidate[] {
   // A flat key list with punctuation, and where each word sits.
   const keys: string[] = [];
-  const at: { clause: number; word: number; upper: boolean }[] = [];
+  const at: { clause: number; word: number }[] = [];
   clauses.forEach((c, ci) => {
     // A clause's punctuation before is the previous clause's after: list it once.
     if (ci === 0 && c.before && c.before !== '\n') {
       keys.push(c.before);
-      at.push({ clause: -1, word: -1, upper: false });
+      at.push({ clause: -1, word: -1 });
     }
     c.words.forEach((w, wi) => {
       keys.push(w.key);
-      at.push({ clause: ci, word: wi, upper: /^\p{Lu}/u.test(w.text) });
+      at.push({ clause: ci, word: wi });
     });
     keys.push(c.after || '\n');
-    at.push({ clause: -1, word: -1, upper: false });
+    at.push({ clause: -1, word: -1 });
   });
   const out: Candidate[] = [];
   for (let i = 0; i < keys.length; i++) {
@@ -72,7 +72,8 @@ export function lexiconCandidates(clauses: Clause[], index: ConfusionIndex): Can
         contextual = true;
       }
       if (e.nextCapitalized) {
-        if (!at[last + 1] || !at[last + 1].upper) continue;
+        const next = at[last + 1];
+        if (!next || next.clause < 0 || !/^\p{Lu}/u.test(clauses[next.clause].words[next.word].text)) continue;
         contextual = true;
       }
       out.push({

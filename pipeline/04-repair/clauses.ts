@@ -21,17 +21,22 @@ export interface Clause {
   after: string;
 }
 
-const TOKEN = /[\p{L}\p{M}]+|\p{N}+(?:[.,/:-]\p{N}+)*|\n|[^\s\p{L}\p{M}\p{N}]/gu;
+// Groups: 1 a letter run, 2 a number, otherwise a line break or punctuation.
+const TOKEN = /([\p{L}\p{M}]+)|(\p{N}+(?:[.,/:-]\p{N}+)*)|\n|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Split a text into clauses of words. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   let words: Word[] = [];
   let before = '';
+  // A text repeats its words: fold each form once.
+  const folded = new Map<string, string>();
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
-    if (/^[\p{L}\p{M}\p{N}]/u.test(t)) {
-      words.push({ start: m.index!, end: m.index! + t.length, text: t, key: /^\p{N}/u.test(t) ? t : foldKey(t) });
+    if (m[1] !== undefined || m[2] !== undefined) {
+      let key = m[2] !== undefined ? t : folded.get(t);
+      if (key === undefined) folded.set(t, (key = foldKey(t)));
+      words.push({ start: m.index!, end: m.index! + t.length, text: t, key });
       continue;
     }
     if (words.length) out.push({ words, before, after: t });

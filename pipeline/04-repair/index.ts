@@ -76,6 +76,9 @@ const PRIOR: Record<Evidence, number> = {
   infill: 0.75,
 };
 
+/** Order of evidence when candidates compete for a span: the strongest first. */
+const RANK: Record<Evidence, number> = { alignment: 0, 'lexicon-fingerprint': 1, name: 2, 'lexicon-context': 3, infill: 4, lexicon: 5 };
+
 /** A candidate with its scores. */
 interface Scored extends Candidate {
   before: number;
@@ -251,8 +254,7 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
   // if most of the copy's words read worse, this document is the source, not the copy.
   if (alignedCount > 0 && alignedBetter * 2 <= alignedCount) scored = scored.filter((x) => x.evidence !== 'alignment');
   // Stronger evidence first, then larger gain; ties broken by position for determinism.
-  const rank: Record<Evidence, number> = { alignment: 0, 'lexicon-fingerprint': 1, name: 2, 'lexicon-context': 3, infill: 4, lexicon: 5 };
-  scored.sort((x, y) => rank[x.evidence] - rank[y.evidence] || y.gain - x.gain || x.clause - y.clause || x.from - y.from);
+  scored.sort((x, y) => RANK[x.evidence] - RANK[y.evidence] || y.gain - x.gain || x.clause - y.clause || x.from - y.from);
   const syllables = clauses.reduce((n, c) => n + c.words.length, 0);
   return { scored, syllables, copyOf, clauses };
 }

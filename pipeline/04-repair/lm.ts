@@ -83,7 +83,8 @@ export class NgramLM {
 
   /** Id of a counting key ('<n>' for numbers, '<unk>' if unseen). */
   id(key: string): number {
-    if (/^\p{N}/u.test(key)) return NUM;
+    const c = key.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || (c > 127 && /^\p{N}/u.test(key))) return NUM;
     return this.idOf.get(key) ?? UNK;
   }
 
@@ -92,31 +93,36 @@ export class NgramLM {
     return [BOS, ...keys.map((k) => this.id(k)), EOS];
   }
 
-  /** Index range [lo, hi) of the rows of order n that start with `prefix`. */
-  private range(o: Order, prefix: ArrayLike<number>, from: number, len: number): [number, number] {
+  /** First row of order n at or after `prefix` (lower bound); a plain loop, since it runs for every n-gram scored. */
+  private lowerBound(o: Order, prefix: ArrayLike<number>, from: number, len: number): number {
     const { keys, n } = o;
-    const cmp = (row: number): number => {
-      for (let j = 0; j < len; j++) {
-        const d = keys[row * n + j] - prefix[from + j];
-        if (d !== 0) return d;
-      }
-      return 0;
-    };
     let lo = 0;
     let hi = o.rows;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cmp(mid) < 0) lo = mid + 1;
+      const base = mid * n;
+      let d = 0;
+      for (let j = 0; j < len && d === 0; j++) d = keys[base + j] - prefix[from + j];
+      if (d < 0) lo = mid + 1;
       else hi = mid;
     }
-    const start = lo;
-    hi = o.rows;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(mid) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return [start, lo];
+    return lo;
+  }
+
+  /** Whether row `row` of order n starts with `prefix`. */
+  private startsWith(o: Order, row: number, prefix: ArrayLike<number>, from: number, len: number): boolean {
+    if (row >= o.rows) return false;
+    const base = row * o.n;
+    for (let j = 0; j < len; j++) if (o.keys[base + j] !== prefix[from + j]) return false;
+    return true;
+  }
+
+  /** Index range [lo, hi) of the rows of order n that start with `prefix`. */
+  private range(o: Order, prefix: ArrayLike<number>, from: number, len: number): [number, number] {
+    const lo = this.lowerBound(o, prefix, from, len);
+    let hi = lo;
+    while (this.startsWith(o, hi, prefix, from, len)) hi++;
+    return [lo, hi];
   }
 
   /** Count of the n-gram ids[from, from+len) (len 1…order). */
@@ -124,8 +130,9 @@ export class NgramLM {
     if (len === 1) return this.unigrams[ids[from]];
     const o = this.orders[len];
     if (!o) return 0;
-    const [lo, hi] = this.range(o, ids, from, len);
-    return hi > lo ? o.counts[lo] : 0;
+    // Rows are unique n-grams: the lower bound is the row, if it matches.
+    const lo = this.lowerBound(o, ids, from, len);
+    return this.startsWith(o, lo, ids, from, len) ? o.counts[lo] : 0;
   }
 
   /** Words seen after the context ids[from, from+len), with counts (from the order len+1 table). */
