@@ -43,6 +43,9 @@ export interface DirectiveRow {
   markerType: string;
   verb: string;
   object: string;
+  speaker: string;
+  addressee: string;
+  inherited: boolean;
   text: string;
 }
 

@@ -197,7 +197,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     const dirs = findDirectives(text, tokens, sentences);
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
-      directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, text: x.text });
+      directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
     }
     const sim = new Map<string, number>();
     for (const [k, c] of counts) if (k.split(' ').length <= 3) sim.set(k, c);

@@ -6,6 +6,7 @@
  */
 import lexiconData from '../../data/directives/lexicon.json' with { type: 'json' };
 import type { Sentence, Token } from '../types.ts';
+import { introducesList, rolesOf } from './roles.ts';
 
 /** A directive found in a sentence. */
 export interface Directive {
@@ -18,6 +19,12 @@ export interface Directive {
   markerType: string;
   verb: string;
   object: string;
+  /** Who issues it, as written ("đồng chí Mai Văn Huỳnh, Phó Bí thư Thường trực Tỉnh ủy"), or ''. */
+  speaker: string;
+  /** Who is to act, as written ("các cấp ủy, ban chỉ đạo 35 các cấp"), or ''. */
+  addressee: string;
+  /** Whether speaker and addressee come from the sentence that opened the list this directive belongs to. */
+  inherited: boolean;
 }
 
 interface MarkerEntry {
@@ -75,16 +82,19 @@ function endsAt(keys: string[], end: number, phrase: string[]): boolean {
   return matchAt(keys, end - phrase.length, phrase);
 }
 
-/** The longest action phrase starting at i, or null. */
+/** The longest action phrase starting at i, or null ("Ban Chỉ đạo", "Ban Tuyên giáo" name a committee, not an action). */
 function actionAt(keys: string[], i: number, lex: DirectiveLexicon): string[] | null {
+  if (keys[i - 1] === 'ban') return null;
   for (const a of lex.actions) if (matchAt(keys, i, a)) return a;
   return null;
 }
 
 /** First action phrase at or after i within `window` words, skipping modal/aspect words. */
 function firstAction(keys: string[], i: number, lex: DirectiveLexicon, window = 6): { at: number; phrase: string[] } | null {
+  // A short search stops at a comma; a long one (past an addressee, "đề nghị các cấp ủy, ban chỉ đạo 35 các cấp … tiếp tục") only at a clause end.
+  const stop = window > 6 ? /^[;:.!?…]$/ : /^[,;:.!?…]$/;
   for (let j = i; j < keys.length && j < i + window; j++) {
-    if (/^[,;:.!?…]$/.test(keys[j]) && j > i) return null;
+    if (stop.test(keys[j]) && j > i) return null;
     const a = actionAt(keys, j, lex);
     if (a) return { at: j, phrase: a };
   }
@@ -107,7 +117,8 @@ function objectAfter(tokens: Token[], from: number, to: number): string {
 export function directiveIn(text: string, tokens: Token[], s: Sentence, index: number, lex: DirectiveLexicon = lexicon()): Directive | null {
   const toks = tokens.slice(s.tokenStart, s.tokenEnd);
   const keys = toks.map((t) => (t.kind === 'punct' ? t.text : t.key));
-  const make = (marker: string, markerType: string, verbAt: { at: number; phrase: string[] } | null): Directive => ({
+  const isAction = (i: number) => actionAt(keys, i, lex) !== null;
+  const make = (marker: string, markerType: string, at: number, end: number, verbAt: { at: number; phrase: string[] } | null): Directive => ({
     sentence: index,
     start: s.start,
     end: s.end,
@@ -116,17 +127,20 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
     markerType,
     verb: verbAt ? verbAt.phrase.join(' ') : '',
     object: verbAt ? objectAfter(toks, verbAt.at + verbAt.phrase.length, toks.length) : '',
+    ...rolesOf(text, toks, keys, { at, end, type: markerType }, verbAt ? verbAt.at : -1, isAction),
+    inherited: false,
   });
   // 1. Enumerations: "Một là, …", "Thứ hai, …".
   for (const e of lex.enumerations) {
-    if (matchAt(keys, 0, e) && /^[,:.]$/.test(keys[e.length] ?? '')) {
-      return make(toks.slice(0, e.length).map((t) => t.text).join(' '), 'enumeration', firstAction(keys, e.length + 1, lex));
+    // "Thứ Năm, 13/6/2024" is a weekday in a dateline, not the fifth task.
+    if (matchAt(keys, 0, e) && /^[,:.]$/.test(keys[e.length] ?? '') && !['number', 'date'].includes(toks[e.length + 1]?.kind ?? '')) {
+      return make(toks.slice(0, e.length).map((t) => t.text).join(' '), 'enumeration', 0, e.length, firstAction(keys, e.length + 1, lex));
     }
   }
   // 2. Bare imperative opening: the sentence starts with an action verb and is not a report.
   const opening = actionAt(keys, 0, lex);
   if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3) {
-    return make('(mở đầu câu)', 'imperative-opening', { at: 0, phrase: opening });
+    return make('(mở đầu câu)', 'imperative-opening', 0, 0, { at: 0, phrase: opening });
   }
   // 3. A marker inside the sentence.
   for (let i = 0; i < keys.length; i++) {
@@ -136,21 +150,41 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
       const after = i + m.marker.length;
       if (m.notAfter.some((p) => matchAt(keys, after, p))) continue;
       if (lex.report.has(keys[i - 1] ?? '')) continue;
-      const verb = firstAction(keys, after, lex);
+      const verb = firstAction(keys, after, lex, m.type === 'modal' ? 6 : 20);
       if (m.requireActionAfter && (!verb || verb.at !== after)) continue;
-      return make(toks.slice(i, after).map((t) => t.text).join(' '), m.type, verb);
+      return make(toks.slice(i, after).map((t) => t.text).join(' '), m.type, i, after, verb);
     }
   }
   return null;
 }
 
-/** All directives of a document. */
+/**
+ * All directives of a document. Directives that follow one naming its
+ * speaker or addressee take them over, marked as inherited: items of a list
+ * opened by a colon ("… đề nghị các cấp ủy tập trung một số nhiệm vụ sau:"
+ * then "Tiếp tục …", "Tăng cường …"), and the further tasks of the same
+ * paragraph ("… đề nghị các cấp ủy … tiếp tục đổi mới … . Tiếp tục đẩy mạnh
+ * … ."). A sentence that is not a directive ends the run.
+ */
 export function directives(text: string, tokens: Token[], sentences: Sentence[]): Directive[] {
   const lex = lexicon();
   const out: Directive[] = [];
+  let run: { speaker: string; addressee: string; acrossParagraphs: boolean } | null = null;
   sentences.forEach((s, i) => {
+    if (run && !run.acrossParagraphs && i > 0 && text.slice(sentences[i - 1].end, s.start).includes('\n')) run = null;
     const d = directiveIn(text, tokens, s, i, lex);
-    if (d) out.push(d);
+    if (!d) {
+      run = null;
+      return;
+    }
+    if (run && !d.speaker && !d.addressee && (d.markerType === 'imperative-opening' || d.markerType === 'enumeration')) {
+      d.speaker = run.speaker;
+      d.addressee = run.addressee;
+      d.inherited = true;
+    }
+    out.push(d);
+    const keys = tokens.slice(s.tokenStart, s.tokenEnd).map((t) => (t.kind === 'punct' ? t.text : t.key));
+    if (d.speaker || d.addressee) run = { speaker: d.speaker, addressee: d.addressee, acrossParagraphs: introducesList(keys) || (run?.acrossParagraphs ?? false) };
   });
   return out;
 }

@@ -134,6 +134,9 @@ export const directivesTable: TableSpec<DirectiveRow> = {
     { name: 'marker_type', type: 'text', doc: 'modal, request, instruction, exhortation, prohibition, imperative, enumeration, imperative-opening.', get: (r) => r.markerType },
     { name: 'verb', type: 'text', doc: 'Action verb phrase (tăng cường, đẩy mạnh, nâng cao, tiếp tục…), case-folded.', get: (r) => r.verb },
     { name: 'object', type: 'text', doc: 'Words after the verb up to the next punctuation (at most six).', get: (r) => r.object },
+    { name: 'speaker', type: 'text', doc: 'Who issues the directive, as written ("đồng chí Mai Văn Huỳnh, Phó Bí thư Thường trực Tỉnh ủy", "Theo … ,"), or empty.', get: (r) => r.speaker },
+    { name: 'addressee', type: 'text', doc: 'Who is to act, as written ("các cấp ủy, ban chỉ đạo 35 các cấp"), or empty.', get: (r) => r.addressee },
+    { name: 'inherited', type: 'bool', doc: 'Speaker and addressee taken from the directive that opened the list or paragraph this one continues.', get: (r) => r.inherited },
     { name: 'text', type: 'text', doc: 'The sentence.', get: (r) => r.text },
   ],
 };

@@ -33,4 +33,34 @@ describe('directives', () => {
     expect(found('Đây là điều cần thiết cho nhân dân.')).toEqual([]);
     expect(found('Nội dung đáp ứng yêu cầu nghiên cứu, học tập cho cán bộ.')).toEqual([]);
   });
+
+  it('names the speaker and the addressee of a request (seed 001)', () => {
+    const d = found('Phát biểu chỉ đạo tại Hội nghị, đồng chí Mai Văn Huỳnh, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh, Trưởng Ban Chỉ đạo 35 Tỉnh ủy đề nghị các cấp ủy, ban chỉ đạo 35 các cấp trên địa bàn tỉnh thời gian tới tiếp tục đổi mới, nâng cao chất lượng công tác giáo dục chính trị.');
+    expect(d[0]).toMatchObject({
+      marker: 'đề nghị',
+      verb: 'tiếp tục',
+      speaker: 'đồng chí Mai Văn Huỳnh, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh, Trưởng Ban Chỉ đạo 35 Tỉnh ủy',
+      addressee: 'các cấp ủy, ban chỉ đạo 35 các cấp trên địa bàn tỉnh',
+    });
+  });
+
+  it('takes "Theo …," as the speaker and the subject before "phải" as the addressee', () => {
+    expect(found('Theo Trưởng ban Tuyên giáo Tỉnh ủy Cao Văn Dũng, trong thời gian tới, cần tập trung nâng cao tinh thần trách nhiệm của BCĐ.')[0]).toMatchObject({ speaker: 'Trưởng ban Tuyên giáo Tỉnh ủy Cao Văn Dũng', addressee: '' });
+    expect(found('Cán bộ, đảng viên, đoàn viên, hội viên phải tiêu biểu, gương mẫu lan tỏa những cái đẹp.')[0]).toMatchObject({ speaker: '', addressee: 'Cán bộ, đảng viên, đoàn viên, hội viên' });
+    expect(found('Huyện Quỳnh Nhai đề nghị Ban chỉ đạo 35 tỉnh tổ chức lớp tập huấn về cách thức nắm bắt tình hình.')[0]).toMatchObject({ speaker: 'Huyện Quỳnh Nhai', addressee: 'Ban chỉ đạo 35 tỉnh', verb: 'tổ chức' });
+  });
+
+  it('passes speaker and addressee on to the tasks that continue the paragraph, and no further', () => {
+    const d = found('Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy đề nghị huyện Quỳnh Nhai tiếp tục đẩy mạnh công tác tuyên truyền. Phát huy vai trò trách nhiệm của cấp ủy.\n\nXây dựng đội ngũ cán bộ, đảng viên có bản lĩnh chính trị vững vàng.');
+    expect(d.map((x) => [x.speaker, x.addressee, x.inherited])).toEqual([
+      ['Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy', 'huyện Quỳnh Nhai', false],
+      ['Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy', 'huyện Quỳnh Nhai', true],
+      ['', '', false],
+    ]);
+  });
+
+  it('does not read a weekday dateline as an enumeration ("Thứ Năm, 13/6/2024")', () => {
+    expect(found('Thứ Năm, 13/6/2024')).toEqual([]);
+    expect(found('Thứ nhất, tăng cường phối hợp tuyên truyền.')[0]).toMatchObject({ markerType: 'enumeration', verb: 'tăng cường' });
+  });
 });
