@@ -110,6 +110,8 @@ export const configSchema = z
         keynessTop: z.number().int().min(1).default(30),
         /** Minimum count in the target group for a keyness row. */
         keynessMinCount: z.number().int().min(1).default(3),
+        /** Reference groups: besides "against the rest", every other group is compared with these alone (empty: rest only). */
+        reference: z.array(z.string()).default([]),
       })
       .strict()
       .prefault({}),

@@ -33,6 +33,8 @@ export interface GroupRow {
 /** One keyness row. */
 export interface KeynessRow {
   group: string;
+  /** What the group is compared with: "(rest)" for the rest of the corpus, or the reference groups named in the config, joined by " + ". */
+  reference: string;
   phrase: string;
   n: number;
   direction: 'over' | 'under';
@@ -55,6 +57,8 @@ export interface FormulaRow {
   group: string;
   count: number;
   perTenK: number;
+  /** Share of the group's syllables that occurrences of the phrase cover (count × n / syllables). */
+  share: number;
 }
 
 /** Similarity of two documents. */
@@ -83,11 +87,14 @@ export function groupRows(docs: CompareDoc[]): GroupRow[] {
   return [...m.values()].sort((a, b) => cmp(a.group, b.group));
 }
 
-/** Keyness of listed phrases for every group against the rest of the corpus. */
+/**
+ * Keyness of listed phrases for every group against the rest of the corpus
+ * and, when the config names reference groups, for every other group against
+ * those groups alone (e.g. each province against Hà Nội + TP Hồ Chí Minh).
+ */
 export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
   const groups = groupRows(docs);
   if (groups.length < 2) return [];
-  const total = groups.reduce((a, g) => a + g.syllables, 0);
   const groupCounts = new Map<string, Map<string, number>>();
   for (const d of docs) {
     let gc = groupCounts.get(d.group);
@@ -96,43 +103,54 @@ export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config
   }
   const phrases = listed.filter((p) => p.maximal);
   const rows: KeynessRow[] = [];
-  for (const g of groups) {
-    const gc = groupCounts.get(g.group)!;
-    const c = g.syllables;
-    const d = total - g.syllables;
-    const tested: KeynessRow[] = [];
-    for (const p of phrases) {
-      const a = gc.get(p.phrase) ?? 0;
-      const b = p.count - a;
-      if (a < cfg.keynessMinCount && b < cfg.keynessMinCount) continue;
-      const k = keyness({ a, b, c, d });
-      tested.push({
-        group: g.group,
-        phrase: p.phrase,
-        n: p.n,
-        direction: k.g2 >= 0 ? 'over' : 'under',
-        countTarget: a,
-        countReference: b,
-        sizeTarget: c,
-        sizeReference: d,
-        g2: k.g2,
-        p: k.p,
-        pBonferroni: 0,
-        significant: false,
-        logRatio: k.logRatio,
-        pctDiff: k.pctDiff,
-      });
-    }
-    const m = tested.length;
-    for (const r of tested) {
-      r.pBonferroni = Math.min(1, r.p * m);
-      r.significant = r.pBonferroni < cfg.alpha;
-    }
-    const over = tested.filter((r) => r.direction === 'over' && r.countTarget >= cfg.keynessMinCount).sort((x, y) => y.g2 - x.g2 || cmp(x.phrase, y.phrase));
-    const under = tested.filter((r) => r.direction === 'under').sort((x, y) => x.g2 - y.g2 || cmp(x.phrase, y.phrase));
-    rows.push(...over.slice(0, cfg.keynessTop), ...under.slice(0, cfg.keynessTop));
+  for (const g of groups) rows.push(...keynessOf(g, groups.filter((x) => x.group !== g.group), '(rest)', groupCounts, phrases, cfg));
+  const refs = groups.filter((g) => cfg.reference.includes(g.group));
+  if (refs.length > 0) {
+    const name = refs.map((r) => r.group).join(' + ');
+    for (const g of groups) if (!cfg.reference.includes(g.group)) rows.push(...keynessOf(g, refs, name, groupCounts, phrases, cfg));
   }
   return rows;
+}
+
+/** Keyness rows of one target group against the union of reference groups: the top over- and under-used phrases. */
+function keynessOf(target: GroupRow, refs: GroupRow[], refName: string, groupCounts: Map<string, Map<string, number>>, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+  const gc = groupCounts.get(target.group)!;
+  const c = target.syllables;
+  const d = refs.reduce((n, r) => n + r.syllables, 0);
+  const tested: KeynessRow[] = [];
+  for (const p of phrases) {
+    const a = gc.get(p.phrase) ?? 0;
+    let b = 0;
+    for (const r of refs) b += groupCounts.get(r.group)!.get(p.phrase) ?? 0;
+    if (a < cfg.keynessMinCount && b < cfg.keynessMinCount) continue;
+    const k = keyness({ a, b, c, d });
+    tested.push({
+      group: target.group,
+      reference: refName,
+      phrase: p.phrase,
+      n: p.n,
+      direction: k.g2 >= 0 ? 'over' : 'under',
+      countTarget: a,
+      countReference: b,
+      sizeTarget: c,
+      sizeReference: d,
+      g2: k.g2,
+      p: k.p,
+      pBonferroni: 0,
+      significant: false,
+      logRatio: k.logRatio,
+      pctDiff: k.pctDiff,
+    });
+  }
+  // Bonferroni over every phrase tested for this target and reference.
+  const m = tested.length;
+  for (const r of tested) {
+    r.pBonferroni = Math.min(1, r.p * m);
+    r.significant = r.pBonferroni < cfg.alpha;
+  }
+  const over = tested.filter((r) => r.direction === 'over' && r.countTarget >= cfg.keynessMinCount).sort((x, y) => y.g2 - x.g2 || cmp(x.phrase, y.phrase));
+  const under = tested.filter((r) => r.direction === 'under').sort((x, y) => x.g2 - y.g2 || cmp(x.phrase, y.phrase));
+  return [...over.slice(0, cfg.keynessTop), ...under.slice(0, cfg.keynessTop)];
 }
 
 /** Phrases (n ≥ 2, maximal) used in every group, with each group's count and rate. */
@@ -145,7 +163,7 @@ export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow
     for (const g of groups) {
       let count = 0;
       for (const d of docs) if (d.group === g.group) count += d.counts.get(p.phrase) ?? 0;
-      rows.push({ phrase: p.phrase, n: p.n, group: g.group, count, perTenK: g.syllables ? (count / g.syllables) * 10000 : 0 });
+      rows.push({ phrase: p.phrase, n: p.n, group: g.group, count, perTenK: g.syllables ? (count / g.syllables) * 10000 : 0, share: g.syllables ? (count * p.n) / g.syllables : 0 });
     }
   }
   return rows;

@@ -168,9 +168,10 @@ export const groupsTable: TableSpec<GroupRow> = {
 
 export const keynessTable: TableSpec<KeynessRow> = {
   file: 'keyness.csv',
-  doc: 'Keyness of maximal phrases for each group (target) against all other groups (reference): the top rows in each direction.',
+  doc: 'Keyness of maximal phrases for each group (target) against all other groups, and, when compare.reference names groups, against those groups alone: the top rows in each direction.',
   columns: [
     { name: 'group', type: 'text', doc: 'Target group.', get: (r) => r.group },
+    { name: 'reference', type: 'text', doc: '"(rest)": all other groups; otherwise the reference groups of compare.reference, joined by " + ".', get: (r) => r.reference },
     { name: 'phrase', type: 'text', doc: 'The phrase.', get: (r) => r.phrase },
     { name: 'n', type: 'int', doc: 'Length in syllables.', get: (r) => r.n },
     { name: 'direction', type: 'text', doc: '`over` (more frequent in the target) or `under`.', get: (r) => r.direction },
@@ -196,6 +197,7 @@ export const formulaeTable: TableSpec<FormulaRow> = {
     { name: 'group', type: 'text', doc: 'Group value.', get: (r) => r.group },
     { name: 'count', type: 'int', doc: 'Occurrences in the group.', get: (r) => r.count },
     { name: 'per_10k', type: 'float', doc: 'Occurrences per 10,000 syllables of the group.', get: (r) => r.perTenK },
+    { name: 'share', type: 'float', doc: "Share of the group's syllables inside occurrences of the phrase: count × n / syllables.", get: (r) => r.share },
   ],
 };
 
