@@ -25,6 +25,7 @@ import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, TracedText } from './types.ts';
+import { append } from './core/append.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -145,7 +146,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     }
     const raw = decoded.value.text;
     const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize);
-    normalization.push(...norm.changes);
+    append(normalization, norm.changes);
     const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos));
     diagnostics.push(...md);
     if (decoded.value.encoding !== 'utf-8') diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
@@ -181,9 +182,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   for (const [i, d] of ingested.entries()) {
     const id = d.planned.id;
     const cleaned = cleanedDocs[i];
-    removedLines.push(...cleaned.removed);
+    append(removedLines, cleaned.removed);
     const repaired = repairDocument(cleaned.traced, id, config.repair, resources);
-    repairs.push(...repaired.repairs);
+    append(repairs, repaired.repairs);
     if (repaired.spin.flagged) {
       spunViews.push({ doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) });
     }

@@ -19,6 +19,7 @@ import { scanText, type Scan } from './scan.ts';
 import { rejoinEdits, splitEdits } from './syllables.ts';
 import { toneEdits } from './tone.ts';
 import { unicodeEdits } from './unicode.ts';
+import { append } from '../core/append.ts';
 
 /** Output of the normalize stage for one document. */
 export interface Normalized {
@@ -68,7 +69,7 @@ export function normalizeDocument(doc: TracedText, docId: string, config: Config
     const r = applyPass(traced, pass.edits(traced.text, scan), 'normalize', docId);
     if (r.changes.length === 0) continue;
     traced = r.traced;
-    changes.push(...r.changes);
+    append(changes, r.changes);
     scan = scanText(traced.text, config.toneStyle);
   }
   changes.sort((a, b) => a.rawStart - b.rawStart || a.rawEnd - b.rawEnd);

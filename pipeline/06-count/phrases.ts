@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config.ts';
 import { ngramLength } from './ngrams.ts';
+import { append } from '../core/append.ts';
 
 /** Per-document input: id, group, n-gram counts, syllable total. */
 export interface DocCounts {
@@ -138,7 +139,7 @@ export function phraseTables(docs: DocCounts[], cfg: Config['phrases']): { corpu
       groupRows.push({ group, phrase: k, n: ngramLength(k), count: c, docs: g.df.get(k)!, perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: !sub.has(k) });
     }
     groupRows.sort((a, b) => b.count - a.count || b.n - a.n || cmp(a.phrase, b.phrase));
-    rows.push(...groupRows);
+    append(rows, groupRows);
   }
   return { corpus, byGroup: rows };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
 import { cmp } from '../06-count/phrases.ts';
 import { keyness } from './keyness.ts';
+import { append } from '../core/append.ts';
 import { jaccard, shingles, tfidfCosine } from './similarity.ts';
 
 /** What the compare stage needs of one processed document. */
@@ -102,26 +103,31 @@ export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config
     for (const [k, c] of d.counts) gc.set(k, (gc.get(k) ?? 0) + c);
   }
   const phrases = listed.filter((p) => p.maximal);
+  const total = groups.reduce((n, g) => n + g.syllables, 0);
   const rows: KeynessRow[] = [];
-  for (const g of groups) rows.push(...keynessOf(g, groups.filter((x) => x.group !== g.group), '(rest)', groupCounts, phrases, cfg));
+  // Against the rest: the reference count is the corpus count minus the target's.
+  for (const g of groups) {
+    const gc = groupCounts.get(g.group)!;
+    append(rows, keynessOf(g, '(rest)', (p) => p.count - (gc.get(p.phrase) ?? 0), total - g.syllables, groupCounts, phrases, cfg));
+  }
   const refs = groups.filter((g) => cfg.reference.includes(g.group));
   if (refs.length > 0) {
     const name = refs.map((r) => r.group).join(' + ');
-    for (const g of groups) if (!cfg.reference.includes(g.group)) rows.push(...keynessOf(g, refs, name, groupCounts, phrases, cfg));
+    const refCount = (p: PhraseRow) => refs.reduce((n, r) => n + (groupCounts.get(r.group)!.get(p.phrase) ?? 0), 0);
+    const refSize = refs.reduce((n, r) => n + r.syllables, 0);
+    for (const g of groups) if (!cfg.reference.includes(g.group)) append(rows, keynessOf(g, name, refCount, refSize, groupCounts, phrases, cfg));
   }
   return rows;
 }
 
-/** Keyness rows of one target group against the union of reference groups: the top over- and under-used phrases. */
-function keynessOf(target: GroupRow, refs: GroupRow[], refName: string, groupCounts: Map<string, Map<string, number>>, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+/** Keyness rows of one target group against a reference (its count of each phrase, its size): the top over- and under-used phrases. */
+function keynessOf(target: GroupRow, refName: string, refCount: (p: PhraseRow) => number, d: number, groupCounts: Map<string, Map<string, number>>, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
   const gc = groupCounts.get(target.group)!;
   const c = target.syllables;
-  const d = refs.reduce((n, r) => n + r.syllables, 0);
   const tested: KeynessRow[] = [];
   for (const p of phrases) {
     const a = gc.get(p.phrase) ?? 0;
-    let b = 0;
-    for (const r of refs) b += groupCounts.get(r.group)!.get(p.phrase) ?? 0;
+    const b = refCount(p);
     if (a < cfg.keynessMinCount && b < cfg.keynessMinCount) continue;
     const k = keyness({ a, b, c, d });
     tested.push({
