@@ -9,6 +9,12 @@
  *   repair     loading the reference language model vs gunzip of its file alone;
  *              repairing a 1 MB clean document and a 1 MB spun one (seed 003
  *              repeated) vs normalizing the same document
+ *   count      phrase counting alone (n-grams 1–8 and 1–3 of tokenized text)
+ *              vs scikit-learn's CountVectorizer (1–3) on the same documents
+ *   pipeline   the whole pipeline (`vnrhet run`, in a child process, with its
+ *              peak memory) on --pipeline-size MB of the corpus (default: all)
+ *              vs `wc -w` (the floor) and CountVectorizer (the peer) on the
+ *              same documents
  * Each timing is the median of --reps runs (default 3) in the same process.
  * Writes bench.json (numbers and ratios) in the current folder.
  */
@@ -22,6 +28,13 @@ import { normalizeDocument } from '../pipeline/02-normalize/index.ts';
 import { tokenize } from '../pipeline/05-tokenize/tokens.ts';
 import { sentences } from '../pipeline/05-tokenize/sentences.ts';
 import { benchCorpus } from './corpus.ts';
+import { countVectorizer, wcWords, type PeerResult } from './peers.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countNgrams, wordRuns } from '../pipeline/06-count/ngrams.ts';
+import { tokenizeDocument } from '../pipeline/05-tokenize/index.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -29,7 +42,7 @@ const opt = (name: string, def: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : def;
 };
 const size = Number(opt('--size', '100'));
-const only = opt('--only', 'normalize,tokenize,repair').split(',');
+const only = opt('--only', 'normalize,tokenize,repair,count,pipeline').split(',');
 const corpus = benchCorpus(size, opt('--corpus', '') || undefined);
 const MB = corpus.bytes / 1e6;
 console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from ${corpus.source}`);
@@ -128,6 +141,82 @@ if (only.includes('repair')) {
     rep[name] = { mb, seconds: repT, normalizeSeconds: normT, ratio: repT / normT, repairs };
   }
   results.repair = rep;
+}
+
+/** The documents of the first `mb` megabytes of the corpus, written as a .txt folder, one text file and a JSON-lines file. */
+function materialize(mb: number): { dir: string; folder: string; text: string; jsonl: string; docs: string[]; mb: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'vnrhet-bench-'));
+  const folder = join(dir, 'corpus');
+  mkdirSync(folder);
+  const docs: string[] = [];
+  let bytes = 0;
+  for (const d of corpus.docs) {
+    if (bytes >= mb * 1e6) break;
+    docs.push(d);
+    bytes += Buffer.byteLength(d);
+  }
+  docs.forEach((d, i) => writeFileSync(join(folder, `${String(i).padStart(6, '0')}.txt`), d));
+  writeFileSync(join(dir, 'all.txt'), docs.join('\n\n'));
+  writeFileSync(join(dir, 'all.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  return { dir, folder, text: join(dir, 'all.txt'), jsonl: join(dir, 'all.jsonl'), docs, mb: bytes / 1e6 };
+}
+
+function peerRow(name: string, p: PeerResult, mb: number): Record<string, unknown> {
+  if (!p.ok) {
+    console.log(`${name.padEnd(34)} not measured: ${p.reason}`);
+    return { measured: false, reason: p.reason };
+  }
+  console.log(`${name.padEnd(34)} ${(mb / p.seconds).toFixed(1).padStart(8)} MB/s   (${p.seconds.toFixed(2)} s)`);
+  return { measured: true, seconds: p.seconds, mbPerS: mb / p.seconds, ...p.detail };
+}
+
+let peer: PeerResult | null = null;
+if (only.includes('count') || only.includes('pipeline')) {
+  const pipelineMb = Number(opt('--pipeline-size', String(MB)));
+  const m = materialize(Math.min(MB, pipelineMb));
+  console.log(`peers and whole pipeline on ${m.docs.length} documents, ${m.mb.toFixed(1)} MB`);
+  peer = countVectorizer(m.jsonl, reps);
+  const floor = wcWords(m.text, reps);
+  const peers = { mb: m.mb, documents: m.docs.length, wc: peerRow('wc -w (floor)', floor, m.mb), countVectorizer: peerRow('CountVectorizer 1–3 (peer)', peer, m.mb) };
+  results.peers = peers;
+  const vsPeer = (seconds: number) => (peer && peer.ok ? peer.seconds / seconds : null);
+  const vsFloor = (seconds: number) => (floor.ok ? floor.seconds / seconds : null);
+  if (only.includes('count')) {
+    const runs = m.docs.map((d) => {
+      const t = tokenizeDocument(d, cfg.tokenize);
+      return wordRuns(t.tokens, t.sentences, cfg.phrases);
+    });
+    for (const [lo, hi] of [[1, cfg.phrases.maxN], [1, 3]] as const) {
+      let keys = 0;
+      const t = time(() => {
+        keys = 0;
+        for (const r of runs) keys += countNgrams(r, lo, hi).size;
+      });
+      const ratio = vsPeer(t);
+      console.log(`${`count n-grams ${lo}–${hi} (tokenized)`.padEnd(34)} ${(m.mb / t).toFixed(1).padStart(8)} MB/s   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(2)}`);
+      (results.count ??= {} as Record<string, unknown>);
+      (results.count as Record<string, unknown>)[`n${lo}_${hi}`] = { seconds: t, mbPerS: m.mb / t, perDocumentKeys: keys, ratioToCountVectorizer: ratio };
+    }
+  }
+  if (only.includes('pipeline')) {
+    const runsOut: { seconds: number; peakRssMb: number }[] = [];
+    for (let r = 0; r < reps; r++) {
+      const p = spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, `out${r}`)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (p.status !== 0) {
+        console.log(`whole pipeline failed: ${p.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        break;
+      }
+      runsOut.push(JSON.parse(p.stdout.trim().split('\n').pop()!));
+    }
+    if (runsOut.length) {
+      const sec = runsOut.map((x) => x.seconds).sort((a, b) => a - b)[Math.floor(runsOut.length / 2)];
+      const peak = Math.max(...runsOut.map((x) => x.peakRssMb));
+      const ratio = vsPeer(sec);
+      console.log(`${'whole pipeline (vnrhet run)'.padEnd(34)} ${(m.mb / sec).toFixed(2).padStart(8)} MB/s   peak ${peak.toFixed(0)} MB   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(3)}, to wc -w ${vsFloor(sec)?.toFixed(4) ?? 'n/a'}`);
+      results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec) };
+    }
+  }
+  rmSync(m.dir, { recursive: true, force: true });
 }
 
 writeFileSync('bench.json', JSON.stringify(results, null, 2) + '\n');
