@@ -76,6 +76,7 @@ export function program(): Command {
     .option('--spin-threshold <n>', 'spin score (spinner fingerprints per 1,000 syllables) at which a document is flagged', number)
     .option('--no-repair', 'do not repair spun text (detection still runs)')
     .option('--max-n <n>', 'longest phrase counted, in syllables', number)
+    .addOption(new Option('--unit <unit>', 'unit of phrases: syllables, or dictionary words (tư_tưởng)').choices(['syllable', 'word']))
     .option('--min-count <n>', 'minimum corpus count for a listed phrase of two or more syllables', number)
     .option('--excel', 'write CSV files with a UTF-8 byte-order mark for Excel')
     .option('-q, --quiet', 'no progress output')
@@ -87,6 +88,7 @@ export function program(): Command {
         if (o.spinThreshold !== undefined) section(c, 'repair').spinThreshold = o.spinThreshold;
         if (o.repair === false) section(c, 'repair').enabled = false;
         if (o.maxN !== undefined) section(c, 'phrases').maxN = o.maxN;
+        if (o.unit !== undefined) section(c, 'phrases').unit = o.unit;
         if (o.minCount !== undefined) section(c, 'phrases').minCount = o.minCount;
         if (o.excel) section(c, 'emit').excel = true;
       });

@@ -24,8 +24,9 @@ import { phraseTables, cmp, type DocCounts } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from './result.ts';
-import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, TracedText } from './types.ts';
+import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
+import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -190,11 +191,18 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     }
     const text = repaired.traced.text;
     const { tokens, sentences } = tokenizeDocument(text, config.tokenize);
-    const runs = wordRuns(tokens, sentences, config.phrases);
+    const syllables = tokens.filter((t) => t.kind === 'syllable').length;
+    // Phrases are counted over syllables, or over dictionary words when phrases.unit is "word".
+    let runs: string[][];
+    let units = syllables;
+    if (config.phrases.unit === 'word') {
+      const words = segmentWords(tokens, sentences);
+      runs = wordRuns(words as Token[], sentencesOfWords(words, sentences), config.phrases);
+      units = words.filter((w) => w.kind === 'syllable').length;
+    } else runs = wordRuns(tokens, sentences, config.phrases);
     const counts = countNgrams(runs, 1, config.phrases.maxN);
     const group = groupOf(d.meta, config.compare.groupBy);
-    const syllables = tokens.filter((t) => t.kind === 'syllable').length;
-    docCounts.push({ id, group, counts, syllables });
+    docCounts.push({ id, group, counts, syllables: units });
     const dirs = findDirectives(text, tokens, sentences);
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);

@@ -70,3 +70,16 @@ describe('phrases of the seed corpus', () => {
     expect(r.normalization.filter((c) => c.doc === '001' && c.rule === 'tone-old').length).toBeGreaterThan(0);
   });
 });
+
+describe('phrases over words (phrases.unit = "word")', () => {
+  it('counts dictionary words of the seeds as units, joined with "_"', () => {
+    const config = defaultConfig();
+    config.phrases.unit = 'word';
+    const r = runCorpus({ corpusDir: seeds, config });
+    const row = (p: string) => r.phrases.find((x) => x.phrase === p);
+    expect(row('tư_tưởng')?.n).toBe(1);
+    expect(row('bảo_vệ nền_tảng tư_tưởng')?.n).toBe(3);
+    // "tư tưởng" is never split: no syllable n-gram of it is listed.
+    expect(row('tư tưởng')).toBeUndefined();
+  }, 60_000);
+});
