@@ -9,33 +9,44 @@ export function tfidfCosine(docs: Map<string, number>[]): number[][] {
   const n = docs.length;
   const df = new Map<string, number>();
   for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  // Terms as numbers and vectors as sorted (id, weight) arrays of unit length: a dot product is then a merge of two typed arrays.
+  const ids = new Map<string, number>();
+  for (const k of df.keys()) ids.set(k, ids.size);
   const vecs = docs.map((d) => {
-    const v = new Map<string, number>();
+    const entries: [number, number][] = [];
     let norm = 0;
     for (const [k, c] of d) {
       const w = c * Math.log(n / df.get(k)!);
       if (w > 0) {
-        v.set(k, w);
+        entries.push([ids.get(k)!, w]);
         norm += w * w;
       }
     }
-    return { v, norm: Math.sqrt(norm) };
+    entries.sort((a, b) => a[0] - b[0]);
+    norm = Math.sqrt(norm);
+    return { id: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm), empty: norm === 0 };
   });
   const out: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
-    out[i][i] = vecs[i].norm > 0 ? 1 : 0;
-    for (let j = i + 1; j < n; j++) {
-      const [small, large] = vecs[i].v.size < vecs[j].v.size ? [vecs[i], vecs[j]] : [vecs[j], vecs[i]];
-      let dot = 0;
-      for (const [k, w] of small.v) {
-        const x = large.v.get(k);
-        if (x !== undefined) dot += w * x;
-      }
-      const s = vecs[i].norm && vecs[j].norm ? dot / (vecs[i].norm * vecs[j].norm) : 0;
-      out[i][j] = out[j][i] = s;
-    }
+    out[i][i] = vecs[i].empty ? 0 : 1;
+    for (let j = i + 1; j < n; j++) out[i][j] = out[j][i] = dot(vecs[i], vecs[j]);
   }
   return out;
+}
+
+/** Dot product of two sparse vectors with sorted ids. */
+function dot(a: { id: Int32Array; w: Float64Array }, b: { id: Int32Array; w: Float64Array }): number {
+  let s = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.id.length && j < b.id.length) {
+    const x = a.id[i];
+    const y = b.id[j];
+    if (x === y) s += a.w[i++] * b.w[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
 }
 
 /** Set of k-syllable shingles of runs of counting keys. */
