@@ -94,6 +94,8 @@ export function directiveVerbsChart(r: CorpusResult, top = 20): Chart {
 export function keynessChart(r: CorpusResult, top = 8): Chart {
   const seen = new Map<string, number>();
   const values = r.keyness
+    // The chart shows each group against the rest; comparisons with reference groups are in keyness.csv.
+    .filter((k) => k.reference === '(rest)')
     .filter((k) => {
       const key = `${k.group}|${k.direction}`;
       const n = seen.get(key) ?? 0;
