@@ -20,7 +20,7 @@ import { cleanDocument, repeatedLines } from './03-clean/index.ts';
 import { assessSpin, defaultResources, repairDocument, type RepairRecord } from './04-repair/index.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
-import { phraseTables, cmp, type DocCounts } from './06-count/phrases.ts';
+import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from './result.ts';
@@ -169,7 +169,8 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const removedLines: RemovedLine[] = [];
   const repairs: RepairRecord[] = [];
   const directiveRows: DirectiveRow[] = [];
-  const docCounts: DocCounts[] = [];
+  // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
+  const phraseAgg = emptyAggregate();
   const compareDocs: CompareDoc[] = [];
   const spunViews: CorpusResult['spunViews'] = [];
   const cleanedDocs = ingested.map((d) => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)')));
@@ -202,7 +203,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     } else runs = wordRuns(tokens, sentences, config.phrases);
     const counts = countNgrams(runs, 1, config.phrases.maxN);
     const group = groupOf(d.meta, config.compare.groupBy);
-    docCounts.push({ id, group, counts, syllables: units });
+    addDocument(phraseAgg, { id, group, counts, syllables: units });
     const dirs = findDirectives(text, tokens, sentences);
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
@@ -228,10 +229,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   }
 
   // 06-count and 08-compare over the corpus.
-  const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(docCounts, config.phrases);
-  // Similarity and keyness use the full counts of each document.
-  for (const c of compareDocs) c.counts = docCounts.find((d) => d.id === c.id)!.counts;
-  const simDocs = compareDocs.map((c) => ({ ...c, counts: new Map([...c.counts].filter(([k]) => k.split(' ').length <= 3)) }));
+  const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(phraseAgg, config.phrases);
+  // Keyness and formulae need each group's counts of every listed phrase: one aggregate "document" per group.
+  const groupTotals: CompareDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
   const groups = groupRows(compareDocs);
   const directivesByGroup = directiveGroupRows(directiveRows, groups);
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
@@ -247,9 +247,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     directives: directiveRows,
     directivesByGroup,
     groups,
-    keyness: keynessRows(compareDocs, phrases, config.compare),
-    formulae: formulaRows(compareDocs, phrases),
-    similarity: similarityRows(simDocs),
+    keyness: keynessRows(groupTotals, phrases, config.compare),
+    formulae: formulaRows(groupTotals, phrases),
+    similarity: similarityRows(compareDocs),
     diagnostics,
     spunViews,
   };

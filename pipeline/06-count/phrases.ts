@@ -50,31 +50,40 @@ export function hasStopEdge(phrase: string, stop: ReadonlySet<string>): boolean 
   return stop.has(first) || stop.has(last);
 }
 
-/** Aggregate document counts into corpus and group totals. */
-export function aggregate(docs: DocCounts[]): {
+/** Corpus and group totals of n-gram counts, built one document at a time. */
+export interface PhraseAggregate {
   total: Map<string, number>;
   df: Map<string, number>;
   byGroup: Map<string, { counts: Map<string, number>; df: Map<string, number>; syllables: number; docs: number }>;
   syllables: number;
-} {
-  const total = new Map<string, number>();
-  const df = new Map<string, number>();
-  const byGroup = new Map<string, { counts: Map<string, number>; df: Map<string, number>; syllables: number; docs: number }>();
-  let syllables = 0;
-  for (const d of docs) {
-    syllables += d.syllables;
-    let g = byGroup.get(d.group);
-    if (!g) byGroup.set(d.group, (g = { counts: new Map(), df: new Map(), syllables: 0, docs: 0 }));
-    g.syllables += d.syllables;
-    g.docs++;
-    for (const [k, c] of d.counts) {
-      total.set(k, (total.get(k) ?? 0) + c);
-      df.set(k, (df.get(k) ?? 0) + 1);
-      g.counts.set(k, (g.counts.get(k) ?? 0) + c);
-      g.df.set(k, (g.df.get(k) ?? 0) + 1);
-    }
+}
+
+/** An empty aggregate. */
+export function emptyAggregate(): PhraseAggregate {
+  return { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
+}
+
+/** Add one document's counts to an aggregate (the document's own map can then be dropped). */
+export function addDocument(agg: PhraseAggregate, d: DocCounts): void {
+  agg.syllables += d.syllables;
+  let g = agg.byGroup.get(d.group);
+  if (!g) agg.byGroup.set(d.group, (g = { counts: new Map(), df: new Map(), syllables: 0, docs: 0 }));
+  g.syllables += d.syllables;
+  g.docs++;
+  const { total, df } = agg;
+  for (const [k, c] of d.counts) {
+    total.set(k, (total.get(k) ?? 0) + c);
+    df.set(k, (df.get(k) ?? 0) + 1);
+    g.counts.set(k, (g.counts.get(k) ?? 0) + c);
+    g.df.set(k, (g.df.get(k) ?? 0) + 1);
   }
-  return { total, df, byGroup, syllables };
+}
+
+/** Aggregate document counts into corpus and group totals. */
+export function aggregate(docs: DocCounts[]): PhraseAggregate {
+  const agg = emptyAggregate();
+  for (const d of docs) addDocument(agg, d);
+  return agg;
 }
 
 /** Whether a phrase passes the listing filters (count, documents, stop edges). */
@@ -108,10 +117,10 @@ export function subsumption(listed: Map<string, number>): Map<string, string> {
   return by;
 }
 
-/** Build the corpus and per-group phrase tables. */
-export function phraseTables(docs: DocCounts[], cfg: Config['phrases']): { corpus: PhraseRow[]; byGroup: GroupPhraseRow[] } {
+/** Build the corpus and per-group phrase tables from documents' counts, or from their aggregate. */
+export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['phrases']): { corpus: PhraseRow[]; byGroup: GroupPhraseRow[] } {
   const stop = new Set(cfg.stopEdges);
-  const { total, df, byGroup, syllables } = aggregate(docs);
+  const { total, df, byGroup, syllables } = Array.isArray(docs) ? aggregate(docs) : docs;
   const groupsOf = new Map<string, number>();
   for (const g of byGroup.values()) for (const k of g.counts.keys()) groupsOf.set(k, (groupsOf.get(k) ?? 0) + 1);
   const listed = new Map<string, number>();
