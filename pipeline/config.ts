@@ -87,6 +87,8 @@ export const configSchema = z
         maxN: z.number().int().min(1).max(12).default(8),
         /** Unit of phrases: syllables, or dictionary words (backward maximum matching, data/words/; keys join syllables with "_"). Rates are then per 10,000 words. */
         unit: z.enum(['syllable', 'word']).default('syllable'),
+        /** Rows of collocations.csv (strongest by G²). */
+        collocationsTop: z.number().int().min(1).default(500),
         /** Minimum corpus count for a phrase of n ≥ 2 to be listed. */
         minCount: z.number().int().min(1).default(2),
         /** Minimum number of documents a phrase of n ≥ 2 must occur in. */

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { RepairRecord } from './04-repair/index.ts';
 import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
+import type { Collocation } from './06-count/collocations.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine } from './types.ts';
 
 /** Everything known about one input document, processed or rejected. */
@@ -77,6 +78,7 @@ export interface CorpusResult {
   keyness: KeynessRow[];
   formulae: FormulaRow[];
   similarity: SimilarityRow[];
+  collocations: Collocation[];
   diagnostics: Diagnostic[];
   /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
   spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];

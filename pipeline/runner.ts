@@ -20,6 +20,7 @@ import { cleanDocument, repeatedLines } from './03-clean/index.ts';
 import { assessSpin, defaultResources, repairDocument, type RepairRecord } from './04-repair/index.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
+import { collocations } from './06-count/collocations.ts';
 import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
@@ -250,6 +251,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     keyness: keynessRows(groupTotals, phrases, config.compare),
     formulae: formulaRows(groupTotals, phrases),
     similarity: similarityRows(compareDocs),
+    collocations: collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop),
     diagnostics,
     spunViews,
   };
@@ -272,4 +274,9 @@ export function directiveGroupRows(rows: DirectiveRow[], groups: { group: string
     for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))) out.push({ group: g.group, verb: v, count: n, sentences: g.sentences, per1000Sentences: per(n) });
   }
   return out;
+}
+
+/** Every run of every document, in order. */
+function* runsOf(docs: CompareDoc[]): Iterable<string[]> {
+  for (const d of docs) yield* d.runs;
 }

@@ -5,6 +5,7 @@
  */
 import type { PhraseRow, GroupPhraseRow } from '../06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-compare/index.ts';
+import type { Collocation } from '../06-count/collocations.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
 import type { TableSpec } from './csv.ts';
@@ -216,7 +217,25 @@ export const similarityTable: TableSpec<SimilarityRow> = {
 };
 
 /** Every table the pipeline writes, in the order of the report. */
-export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable];
+export const collocationsTable: TableSpec<Collocation> = {
+  file: 'collocations.csv',
+  doc: 'Adjacent pairs of units (syllables, or words with phrases.unit = word) seen at least phrases.minCount times, strongest by G² first (at most phrases.collocationsTop rows); pairs with a stop-edge unit are left out. Marginals are over bigram positions.',
+  columns: [
+    { name: 'x', type: 'text', doc: 'First unit.', get: (r) => r.x },
+    { name: 'y', type: 'text', doc: 'Second unit.', get: (r) => r.y },
+    { name: 'o11', type: 'int', doc: 'O11: bigram positions holding "x y".', get: (r) => r.o11 },
+    { name: 'r1', type: 'int', doc: 'R1: bigram positions whose first unit is x.', get: (r) => r.r1 },
+    { name: 'c1', type: 'int', doc: 'C1: bigram positions whose second unit is y.', get: (r) => r.c1 },
+    { name: 'n', type: 'int', doc: 'N: all bigram positions of the corpus.', get: (r) => r.n },
+    { name: 'e11', type: 'float', doc: 'E11 = R1·C1/N, the count expected without association.', get: (r) => r.e11 },
+    { name: 'pmi', type: 'float', doc: 'Pointwise mutual information log2(O11/E11) (Church & Hanks 1990).', get: (r) => r.pmi },
+    { name: 'log_dice', type: 'float', doc: 'log-Dice 14 + log2(2·O11/(R1+C1)) (Rychlý 2008); at most 14.', get: (r) => r.logDice },
+    { name: 't_score', type: 'float', doc: 't-score (O11 − E11)/√O11 (Church et al. 1991).', get: (r) => r.tScore },
+    { name: 'g2', type: 'float', doc: 'Log-likelihood G² over the four cells of the 2×2 table (Dunning 1993).', get: (r) => r.g2 },
+  ],
+};
+
+export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable];
 
 /** Every table with the rows it takes from a run result. */
 export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
@@ -233,5 +252,6 @@ export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonl
     { spec: keynessTable, rows: r.keyness },
     { spec: formulaeTable, rows: r.formulae },
     { spec: similarityTable, rows: r.similarity },
+    { spec: collocationsTable, rows: r.collocations },
   ];
 }

@@ -1,0 +1,82 @@
+/**
+ * Collocations of adjacent units (syllables, or words): for a pair x y, the
+ * 2×2 table of bigram positions — O11 = f(x y), R1 = f(x _) (bigrams whose
+ * first unit is x), C1 = f(_ y) (bigrams whose second unit is y), N = all
+ * bigram positions — and, with E11 = R1·C1/N, the association measures of
+ * Evert (2005, "The Statistics of Word Cooccurrences", ch. 3):
+ *
+ *   PMI      = log2(O11 / E11)                          (Church & Hanks 1990)
+ *   log-Dice = 14 + log2(2·O11 / (R1 + C1))             (Rychlý 2008)
+ *   t-score  = (O11 − E11) / √O11                       (Church et al. 1991)
+ *   G²       = 2 Σ Oij ln(Oij / Eij) over the four cells (Dunning 1993)
+ *
+ * Marginals are taken over bigram positions (not unit frequencies), so the
+ * four cells add up to N. Bigrams never cross a run (punctuation, sentence).
+ */
+import { cmp } from './phrases.ts';
+
+/** One collocation row. */
+export interface Collocation {
+  x: string;
+  y: string;
+  o11: number;
+  r1: number;
+  c1: number;
+  n: number;
+  e11: number;
+  pmi: number;
+  logDice: number;
+  tScore: number;
+  g2: number;
+}
+
+const xlnx = (o: number, e: number) => (o > 0 ? o * Math.log(o / e) : 0);
+
+/** The association measures of one 2×2 table. */
+export function association(o11: number, r1: number, c1: number, n: number): Omit<Collocation, 'x' | 'y'> {
+  const e11 = (r1 * c1) / n;
+  const o12 = r1 - o11;
+  const o21 = c1 - o11;
+  const o22 = n - r1 - c1 + o11;
+  const e12 = (r1 * (n - c1)) / n;
+  const e21 = ((n - r1) * c1) / n;
+  const e22 = ((n - r1) * (n - c1)) / n;
+  return {
+    o11,
+    r1,
+    c1,
+    n,
+    e11,
+    pmi: Math.log2(o11 / e11),
+    logDice: 14 + Math.log2((2 * o11) / (r1 + c1)),
+    tScore: (o11 - e11) / Math.sqrt(o11),
+    g2: 2 * (xlnx(o11, e11) + xlnx(o12, e12) + xlnx(o21, e21) + xlnx(o22, e22)),
+  };
+}
+
+/** Bigram collocations of runs of units seen at least `minCount` times, strongest (G²) first. */
+export function collocations(runs: Iterable<readonly string[]>, minCount: number, stop: ReadonlySet<string> = new Set()): Collocation[] {
+  const pair = new Map<string, number>();
+  const first = new Map<string, number>();
+  const second = new Map<string, number>();
+  let n = 0;
+  for (const run of runs) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const x = run[i];
+      const y = run[i + 1];
+      n++;
+      first.set(x, (first.get(x) ?? 0) + 1);
+      second.set(y, (second.get(y) ?? 0) + 1);
+      const k = `${x}\t${y}`;
+      pair.set(k, (pair.get(k) ?? 0) + 1);
+    }
+  }
+  const out: Collocation[] = [];
+  for (const [k, o11] of pair) {
+    if (o11 < minCount) continue;
+    const [x, y] = k.split('\t');
+    if (stop.has(x) || stop.has(y)) continue;
+    out.push({ x, y, ...association(o11, first.get(x)!, second.get(y)!, n) });
+  }
+  return out.sort((a, b) => b.g2 - a.g2 || cmp(a.x, b.x) || cmp(a.y, b.y));
+}
