@@ -16,7 +16,7 @@ import { runCorpus } from './runner.ts';
 import { runInfo } from './run-info.ts';
 import { writeReport } from './09-emit/index.ts';
 import { toCsv } from './09-emit/csv.ts';
-import { repairsTable, normalizationTable } from './09-emit/tables.ts';
+import { kwicTable, repairsTable, normalizationTable } from './09-emit/tables.ts';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 class UserError extends Error {}
@@ -109,6 +109,32 @@ export function program(): Command {
         for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
         process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
+    });
+
+  cmd
+    .command('kwic')
+    .description('Print a concordance of PHRASE in a corpus (after normalization and spin repair): left context, match, right context, document, province. Case and tone placement are ignored.')
+    .argument('<phrase>', 'the phrase to find, e.g. "tăng cường"')
+    .option('--corpus <dir>', 'corpus folder', 'data/seeds')
+    .option('--width <n>', 'tokens of context on each side', number)
+    .option('--csv <file>', 'also write the lines to a CSV file (columns as kwic.csv)')
+    .option('-c, --config <file>', 'configuration file')
+    .addHelpText('after', '\nExamples:\n  vnrhet kwic "tăng cường"\n  vnrhet kwic "quan điểm sai trái" --corpus path/to/corpus --width 5 --csv kwic.csv')
+    .action((phrase: string, o: Record<string, any>) => {
+      const config = loadConfig(o.config, (c) => {
+        section(c, 'kwic').phrases = [phrase];
+        if (o.width !== undefined) section(c, 'kwic').width = o.width;
+      });
+      if (!existsSync(o.corpus) || !statSync(o.corpus).isDirectory()) throw new UserError(`corpus folder not found: ${o.corpus}`);
+      const result = runCorpus({ corpusDir: o.corpus, config });
+      const lines = result.kwic;
+      const left = Math.min(60, Math.max(0, ...lines.map((l) => [...l.left].length)));
+      for (const l of lines) {
+        const lt = [...l.left];
+        process.stdout.write(`${(lt.length > left ? '…' + lt.slice(lt.length - left + 1).join('') : l.left).padStart(left)}  [${l.match}]  ${l.right}\t${l.doc}\t${l.province}\n`);
+      }
+      if (o.csv) writeFileSync(o.csv, toCsv(kwicTable, lines, config.emit.excel));
+      process.stderr.write(`${lines.length} lines in ${result.documents.filter((d) => d.status === 'processed').length} documents\n`);
     });
 
   cmd

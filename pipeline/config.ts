@@ -119,6 +119,15 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    kwic: z
+      .object({
+        /** Phrases whose concordance is written to kwic.csv. */
+        phrases: z.array(z.string().min(1)).default(['tăng cường', 'đẩy mạnh']),
+        /** Context on each side, in tokens (within the sentence). */
+        width: z.number().int().min(1).max(50).default(8),
+      })
+      .strict()
+      .prefault({}),
     emit: z
       .object({
         /** Prefix CSV files with a UTF-8 BOM so Excel reads them as UTF-8. */

@@ -32,6 +32,19 @@ export interface DocumentResult {
   normalizationCounts: Record<string, number>;
 }
 
+/** A concordance line of a configured phrase. */
+export interface KwicRow {
+  query: string;
+  doc: string;
+  group: string;
+  province: string;
+  left: string;
+  match: string;
+  right: string;
+  rawStart: number;
+  rawEnd: number;
+}
+
 /** A directive with its document and group. */
 export interface DirectiveRow {
   doc: string;
@@ -79,6 +92,7 @@ export interface CorpusResult {
   formulae: FormulaRow[];
   similarity: SimilarityRow[];
   collocations: Collocation[];
+  kwic: KwicRow[];
   diagnostics: Diagnostic[];
   /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
   spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];

@@ -21,10 +21,11 @@ import { assessSpin, defaultResources, repairDocument, type RepairRecord } from 
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { collocations } from './06-count/collocations.ts';
+import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
-import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from './result.ts';
+import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
@@ -172,6 +173,8 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const directiveRows: DirectiveRow[] = [];
   // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
   const phraseAgg = emptyAggregate();
+  const kwicRows: KwicRow[] = [];
+  const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
   const compareDocs: CompareDoc[] = [];
   const spunViews: CorpusResult['spunViews'] = [];
   const cleanedDocs = ingested.map((d) => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)')));
@@ -205,6 +208,12 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     const counts = countNgrams(runs, 1, config.phrases.maxN);
     const group = groupOf(d.meta, config.compare.groupBy);
     addDocument(phraseAgg, { id, group, counts, syllables: units });
+    for (const [query, keys] of kwicQueries) {
+      for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
+        const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
+        kwicRows.push({ query, doc: id, group, province: d.meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
+      }
+    }
     const dirs = findDirectives(text, tokens, sentences);
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
@@ -251,6 +260,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     keyness: keynessRows(groupTotals, phrases, config.compare),
     formulae: formulaRows(groupTotals, phrases),
     similarity: similarityRows(compareDocs),
+    kwic: kwicRows,
     collocations: collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop),
     diagnostics,
     spunViews,

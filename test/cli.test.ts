@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vnrhet = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
@@ -43,4 +46,16 @@ describe('vnrhet command line', () => {
     expect(r.stdout).toContain('Ban Tuyên giáo tỉnh ủy');
     expect(r.stdout).toContain('Leave a Reply'); // page chrome is kept: repair only repairs
   });
+});
+
+describe('vnrhet kwic', () => {
+  it('prints a concordance of the seeds and writes it as CSV', () => {
+    const csv = join(mkdtempSync(join(tmpdir(), 'vnrhet-kwic-')), 'kwic.csv');
+    const r = vnrhet('kwic', 'phản bác', '--width', '4', '--csv', csv);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.every((l) => /\[phản bác\]|\[Phản bác\]|\[PHẢN BÁC\]/.test(l))).toBe(true);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('query,doc,group,province,left,match,right,raw_start,raw_end');
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
 import type { PhraseRow, GroupPhraseRow } from '../06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-compare/index.ts';
 import type { Collocation } from '../06-count/collocations.ts';
-import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult } from '../result.ts';
+import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
 import type { TableSpec } from './csv.ts';
 import type { RepairRecord } from '../04-repair/index.ts';
@@ -235,7 +235,23 @@ export const collocationsTable: TableSpec<Collocation> = {
   ],
 };
 
-export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable];
+export const kwicTable: TableSpec<KwicRow> = {
+  file: 'kwic.csv',
+  doc: 'Concordance of the phrases named in kwic.phrases: one row per occurrence, matched on counting keys (case and tone placement ignored), in document order.',
+  columns: [
+    { name: 'query', type: 'text', doc: 'The phrase searched for, as configured.', get: (r) => r.query },
+    { name: 'doc', type: 'text', doc: 'Document id.', get: (r) => r.doc },
+    { name: 'group', type: 'text', doc: 'Group of the document.', get: (r) => r.group },
+    { name: 'province', type: 'text', doc: 'Province of the document.', get: (r) => r.province },
+    { name: 'left', type: 'text', doc: 'Left context (kwic.width tokens, within the sentence), as written.', get: (r) => r.left },
+    { name: 'match', type: 'text', doc: 'The occurrence, as written.', get: (r) => r.match },
+    { name: 'right', type: 'text', doc: 'Right context, as written.', get: (r) => r.right },
+    { name: 'raw_start', type: 'int', doc: 'Start of the occurrence in the raw text.', get: (r) => r.rawStart },
+    { name: 'raw_end', type: 'int', doc: 'End of the occurrence in the raw text.', get: (r) => r.rawEnd },
+  ],
+};
+
+export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable];
 
 /** Every table with the rows it takes from a run result. */
 export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
@@ -253,5 +269,6 @@ export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonl
     { spec: formulaeTable, rows: r.formulae },
     { spec: similarityTable, rows: r.similarity },
     { spec: collocationsTable, rows: r.collocations },
+    { spec: kwicTable, rows: r.kwic },
   ];
 }
