@@ -116,6 +116,10 @@ export const configSchema = z
         keynessMinCount: z.number().int().min(1).default(3),
         /** Reference groups: besides "against the rest", every other group is compared with these alone (empty: rest only). */
         reference: z.array(z.string()).default([]),
+        /** Shortest passage (units) reported as text reuse between documents of different groups. */
+        reuseMinLength: z.number().int().min(3).default(8),
+        /** A passage seed found in more documents than this is a formula, not reuse between two texts. */
+        reuseMaxDocs: z.number().int().min(2).default(20),
       })
       .strict()
       .prefault({}),

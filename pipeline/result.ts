@@ -6,6 +6,7 @@ import type { RepairRecord } from './04-repair/index.ts';
 import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
 import type { Collocation } from './06-count/collocations.ts';
+import type { Reuse } from './08-compare/reuse.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine } from './types.ts';
 
 /** Everything known about one input document, processed or rejected. */
@@ -93,6 +94,7 @@ export interface CorpusResult {
   similarity: SimilarityRow[];
   collocations: Collocation[];
   kwic: KwicRow[];
+  reuse: Reuse[];
   diagnostics: Diagnostic[];
   /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
   spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];

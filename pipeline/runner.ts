@@ -22,6 +22,7 @@ import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
+import { textReuse } from './08-compare/reuse.ts';
 import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
@@ -261,6 +262,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     formulae: formulaRows(groupTotals, phrases),
     similarity: similarityRows(compareDocs),
     kwic: kwicRows,
+    reuse: textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs),
     collocations: collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop),
     diagnostics,
     spunViews,

@@ -6,6 +6,7 @@
 import type { PhraseRow, GroupPhraseRow } from '../06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-compare/index.ts';
 import type { Collocation } from '../06-count/collocations.ts';
+import type { Reuse } from '../08-compare/reuse.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
 import type { TableSpec } from './csv.ts';
@@ -251,7 +252,26 @@ export const kwicTable: TableSpec<KwicRow> = {
   ],
 };
 
-export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable];
+export const reuseTable: TableSpec<Reuse> = {
+  file: 'reuse.csv',
+  doc: 'Text reuse: maximal passages of at least compare.reuseMinLength units shared word for word by two documents of different groups (passages never cross punctuation), with the context on each side in both documents. Seeds found in more than compare.reuseMaxDocs documents are formulae (see formulae.csv) and are not used.',
+  columns: [
+    { name: 'doc_a', type: 'text', doc: 'First document id (ids in order).', get: (r) => r.docA },
+    { name: 'doc_b', type: 'text', doc: 'Second document id.', get: (r) => r.docB },
+    { name: 'group_a', type: 'text', doc: 'Group of doc_a.', get: (r) => r.groupA },
+    { name: 'group_b', type: 'text', doc: 'Group of doc_b.', get: (r) => r.groupB },
+    { name: 'length', type: 'int', doc: 'Length of the passage in units.', get: (r) => r.length },
+    { name: 'start_a', type: 'int', doc: 'Position of the passage among the counted units of doc_a (0-based).', get: (r) => r.startA },
+    { name: 'start_b', type: 'int', doc: 'Position of the passage among the counted units of doc_b.', get: (r) => r.startB },
+    { name: 'passage', type: 'text', doc: 'The passage (counting keys).', get: (r) => r.passage },
+    { name: 'left_a', type: 'text', doc: 'Up to 8 units before the passage in doc_a.', get: (r) => r.leftA },
+    { name: 'right_a', type: 'text', doc: 'Up to 8 units after it in doc_a.', get: (r) => r.rightA },
+    { name: 'left_b', type: 'text', doc: 'Up to 8 units before the passage in doc_b.', get: (r) => r.leftB },
+    { name: 'right_b', type: 'text', doc: 'Up to 8 units after it in doc_b.', get: (r) => r.rightB },
+  ],
+};
+
+export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable, reuseTable];
 
 /** Every table with the rows it takes from a run result. */
 export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
@@ -270,5 +290,6 @@ export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonl
     { spec: similarityTable, rows: r.similarity },
     { spec: collocationsTable, rows: r.collocations },
     { spec: kwicTable, rows: r.kwic },
+    { spec: reuseTable, rows: r.reuse },
   ];
 }
