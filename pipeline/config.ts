@@ -120,6 +120,8 @@ export const configSchema = z
         reuseMinLength: z.number().int().min(3).default(8),
         /** A passage seed found in more documents than this is a formula, not reuse between two texts. */
         reuseMaxDocs: z.number().int().min(2).default(20),
+        /** Phrases (the most frequent maximal ones of two or more units) whose dispersion is written to dispersion.csv. */
+        dispersionTop: z.number().int().min(0).default(50),
       })
       .strict()
       .prefault({}),

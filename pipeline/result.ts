@@ -7,6 +7,7 @@ import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
 import type { Collocation } from './06-count/collocations.ts';
 import type { Reuse } from './08-compare/reuse.ts';
+import type { Dispersion } from './08-compare/dispersion.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine } from './types.ts';
 
 /** Everything known about one input document, processed or rejected. */
@@ -95,6 +96,9 @@ export interface CorpusResult {
   collocations: Collocation[];
   kwic: KwicRow[];
   reuse: Reuse[];
+  dispersion: Dispersion[];
+  /** Group of each processed document (for per-document tables). */
+  groupOfDoc: Record<string, string>;
   diagnostics: Diagnostic[];
   /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
   spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];

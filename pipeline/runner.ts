@@ -23,6 +23,7 @@ import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
+import { dispersion } from './08-compare/dispersion.ts';
 import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
@@ -262,6 +263,11 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     formulae: formulaRows(groupTotals, phrases),
     similarity: similarityRows(compareDocs),
     kwic: kwicRows,
+    dispersion: dispersion(
+      compareDocs,
+      phrases.filter((p) => p.n >= 2 && p.maximal).slice(0, config.compare.dispersionTop).map((p) => p.phrase),
+    ),
+    groupOfDoc: Object.fromEntries(compareDocs.map((c) => [c.id, c.group])),
     reuse: textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs),
     collocations: collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop),
     diagnostics,

@@ -29,7 +29,7 @@ describe('end to end on the seed corpus', () => {
 
   it('writes every table, chart spec and SVG, run.json and index.html', () => {
     const files = readdirSync(out);
-    for (const f of ['documents.csv', 'removed_lines.csv', 'repairs.csv', 'normalization.csv', 'phrases.csv', 'phrases_by_province.csv', 'directives.csv', 'directives_by_province.csv', 'keyness.csv', 'similarity.csv', 'collocations.csv', 'kwic.csv', 'reuse.csv', 'run.json', 'index.html']) {
+    for (const f of ['documents.csv', 'removed_lines.csv', 'repairs.csv', 'normalization.csv', 'phrases.csv', 'phrases_by_province.csv', 'directives.csv', 'directives_by_province.csv', 'keyness.csv', 'similarity.csv', 'collocations.csv', 'kwic.csv', 'reuse.csv', 'dispersion.csv', 'run.json', 'index.html']) {
       expect(files, f).toContain(f);
     }
     for (const chart of ['top_phrases', 'directive_verbs', 'keyness', 'similarity']) {

@@ -271,7 +271,40 @@ export const reuseTable: TableSpec<Reuse> = {
   ],
 };
 
-export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable, reuseTable];
+/** One row of dispersion.csv: a phrase in one document, with the phrase's corpus-wide measures. */
+export interface DispersionRow {
+  phrase: string;
+  n: number;
+  doc: string;
+  group: string;
+  countDoc: number;
+  positions: string;
+  count: number;
+  docs: number;
+  dp: number;
+  dpNorm: number;
+  juillandD: number;
+}
+
+export const dispersionTable: TableSpec<DispersionRow> = {
+  file: 'dispersion.csv',
+  doc: 'Dispersion of the compare.dispersionTop most frequent maximal phrases (n ≥ 2): one row per phrase and processed document, with where the phrase stands in the document and how evenly it spreads over the corpus (documents as parts).',
+  columns: [
+    { name: 'phrase', type: 'text', doc: 'The phrase.', get: (r) => r.phrase },
+    { name: 'n', type: 'int', doc: 'Length in units.', get: (r) => r.n },
+    { name: 'doc', type: 'text', doc: 'Document id.', get: (r) => r.doc },
+    { name: 'group', type: 'text', doc: 'Group of the document.', get: (r) => r.group },
+    { name: 'count_doc', type: 'int', doc: 'Occurrences in the document.', get: (r) => r.countDoc },
+    { name: 'positions', type: 'text', doc: 'Relative positions of the occurrences in the document (0 = first unit, 1 = last), space-separated, two decimals.', get: (r) => r.positions },
+    { name: 'count', type: 'int', doc: 'Occurrences in the corpus.', get: (r) => r.count },
+    { name: 'docs', type: 'int', doc: 'Documents with at least one occurrence.', get: (r) => r.docs },
+    { name: 'dp', type: 'float', doc: "Gries's DP = ½ Σ|v_i − s_i| over documents (v_i: share of the phrase's occurrences, s_i: share of the corpus's units); 0 = spread as the documents' sizes.", get: (r) => r.dp },
+    { name: 'dp_norm', type: 'float', doc: 'DP / (1 − min s_i) (Lijffijt & Gries 2012).', get: (r) => r.dpNorm },
+    { name: 'juilland_d', type: 'float', doc: "Juilland's D = 1 − (σ/mean of the per-document rates)/√(n − 1); 1 = perfectly even.", get: (r) => r.juillandD },
+  ],
+};
+
+export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable, reuseTable, dispersionTable];
 
 /** Every table with the rows it takes from a run result. */
 export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
@@ -291,5 +324,11 @@ export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonl
     { spec: collocationsTable, rows: r.collocations },
     { spec: kwicTable, rows: r.kwic },
     { spec: reuseTable, rows: r.reuse },
+    {
+      spec: dispersionTable,
+      rows: r.dispersion.flatMap((d) =>
+        d.perDoc.map((x) => ({ phrase: d.phrase, n: d.phrase.split(' ').length, doc: x.id, group: r.groupOfDoc[x.id] ?? '', countDoc: x.count, positions: x.positions.map((p) => p.toFixed(2)).join(' '), count: d.count, docs: d.docs, dp: d.dp, dpNorm: d.dpNorm, juillandD: d.juillandD })),
+      ),
+    },
   ];
 }
