@@ -143,6 +143,12 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
     return make('(mở đầu câu)', 'imperative-opening', 0, 0, { at: 0, phrase: opening });
   }
   // 3. A marker inside the sentence.
+  const m = markerIn(keys, lex);
+  return m ? make(toks.slice(m.at, m.end).map((t) => t.text).join(' '), m.type, m.at, m.end, m.verb) : null;
+}
+
+/** The first directive marker of a sentence's keys, with the action verb after it. */
+function markerIn(keys: string[], lex: DirectiveLexicon): { at: number; end: number; type: string; verb: { at: number; phrase: string[] } | null } | null {
   for (let i = 0; i < keys.length; i++) {
     for (const m of lex.markers) {
       if (!matchAt(keys, i, m.marker)) continue;
@@ -152,27 +158,79 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
       if (lex.report.has(keys[i - 1] ?? '')) continue;
       const verb = firstAction(keys, after, lex, m.type === 'modal' ? 6 : 20);
       if (m.requireActionAfter && (!verb || verb.at !== after)) continue;
-      return make(toks.slice(i, after).map((t) => t.text).join(' '), m.type, i, after, verb);
+      return { at: i, end: after, type: m.type, verb };
     }
   }
   return null;
 }
 
-/**
- * All directives of a document. Directives that follow one naming its
- * speaker or addressee take them over, marked as inherited: items of a list
- * opened by a colon ("… đề nghị các cấp ủy tập trung một số nhiệm vụ sau:"
- * then "Tiếp tục …", "Tăng cường …"), and the further tasks of the same
- * paragraph ("… đề nghị các cấp ủy … tiếp tục đổi mới … . Tiếp tục đẩy mạnh
- * … ."). A sentence that is not a directive ends the run.
- */
+/** Words that mark a sentence as a report of what was done ("đã triển khai", "năm qua", "thời gian qua", "vừa qua"). */
+function reportCue(keys: readonly string[], end = keys.length): boolean {
+  for (let i = 0; i < end; i++) {
+    if (keys[i] === 'đã') return true;
+    if (keys[i] === 'qua' && (keys[i - 1] === 'năm' || keys[i - 1] === 'gian' || keys[i - 1] === 'vừa')) return true;
+  }
+  return false;
+}
+
+/** Openings of photo captions, which stand alone between paragraphs and say nothing about mood. */
+const CAPTION_START = [['đồng', 'chí'], ['quang', 'cảnh'], ['toàn', 'cảnh'], ['các', 'đại', 'biểu'], ['đại', 'biểu'], ['lãnh', 'đạo']];
+
+/** Whether sentence i is a paragraph of its own that reads as a photo caption. */
+function isCaption(text: string, sentences: Sentence[], i: number, keys: readonly string[]): boolean {
+  const s = sentences[i];
+  const before = i > 0 ? text.slice(sentences[i - 1].end, s.start) : '\n';
+  const after = i + 1 < sentences.length ? text.slice(s.end, sentences[i + 1].start) : '\n';
+  if (!before.includes('\n') || !after.includes('\n')) return false;
+  return !/[.!?…]$/.test(keys[keys.length - 1] ?? '') || CAPTION_START.some((c) => matchAt(keys as string[], 0, c));
+}
+
+/** All directives of a document, with speaker and addressee (inherited along lists of tasks). */
 export function directives(text: string, tokens: Token[], sentences: Sentence[]): Directive[] {
   const lex = lexicon();
+  const keysOf = (s: Sentence) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => (t.kind === 'punct' ? t.text : t.key));
+  const keys = sentences.map(keysOf);
+  const found = sentences.map((s, i) => directiveIn(text, tokens, s, i, lex));
+  const candidate = found.map((d) => d !== null);
+  // Bare openings ("Triển khai …", "Quan tâm …") and instructions ("chỉ đạo …") have no mood of their own:
+  // Vietnamese reports list what was done in the same form as tasks to do. They are directives only where
+  // the text around them directs.
+  const marked = (i: number) => found[i] !== null && (found[i]!.markerType !== 'imperative-opening' || markerIn(keys[i], lex) !== null);
+  const moodFromContext = (i: number): 'directive' | 'report' => {
+    for (let j = i - 1, steps = 0; j >= 0 && steps < 6; j--) {
+      if (found[j] && marked(j)) return 'directive';
+      // Other openings of the same list (kept or not) and captions say nothing: look past them.
+      if (candidate[j] || isCaption(text, sentences, j, keys[j])) continue;
+      if (reportCue(keys[j])) return 'report';
+      steps++;
+    }
+    return 'directive';
+  };
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i];
+    if (!d) continue;
+    const open = d.markerType === 'imperative-opening' && !marked(i);
+    const instruction = d.markerType === 'instruction';
+    // "… đã quan tâm lãnh đạo, chỉ đạo thực hiện …" reports a past instruction.
+    if (instruction && reportCue(keys[i], markerIn(keys[i], lex)?.at ?? 0)) found[i] = null;
+    else if ((open || instruction) && moodFromContext(i) === 'report') found[i] = null;
+  }
+  return inheritRoles(text, sentences, keys, found);
+}
+
+/**
+ * Directives that follow one naming its speaker or addressee take them
+ * over, marked as inherited: items of a list opened by a colon ("… đề nghị
+ * các cấp ủy tập trung một số nhiệm vụ sau:" then "Tiếp tục …", "Tăng cường
+ * …"), and the further tasks of the same paragraph. A sentence that is not a
+ * directive ends the run.
+ */
+function inheritRoles(text: string, sentences: Sentence[], keys: string[][], found: (Directive | null)[]): Directive[] {
   const out: Directive[] = [];
   let run: { speaker: string; addressee: string; acrossParagraphs: boolean } | null = null;
   sentences.forEach((s, i) => {
     if (run && !run.acrossParagraphs && i > 0 && text.slice(sentences[i - 1].end, s.start).includes('\n')) run = null;
-    const d = directiveIn(text, tokens, s, i, lex);
+    const d = found[i];
     if (!d) {
       run = null;
       return;
@@ -183,8 +241,7 @@ export function directives(text: string, tokens: Token[], sentences: Sentence[])
       d.inherited = true;
     }
     out.push(d);
-    const keys = tokens.slice(s.tokenStart, s.tokenEnd).map((t) => (t.kind === 'punct' ? t.text : t.key));
-    if (d.speaker || d.addressee) run = { speaker: d.speaker, addressee: d.addressee, acrossParagraphs: introducesList(keys) || (run?.acrossParagraphs ?? false) };
+    if (d.speaker || d.addressee) run = { speaker: d.speaker, addressee: d.addressee, acrossParagraphs: introducesList(keys[i]) || (run?.acrossParagraphs ?? false) };
   });
   return out;
 }
