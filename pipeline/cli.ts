@@ -67,8 +67,8 @@ export function program(): Command {
 
   cmd
     .command('run')
-    .description('Run the whole pipeline on a corpus folder (.txt files + optional manifest.csv) and write CSV tables, charts and index.html.')
-    .argument('[corpus]', 'corpus folder', 'data/seeds')
+    .description('Run the whole pipeline on a corpus — a folder of .txt and .html files with an optional manifest.csv, or one .jsonl/.csv file of records — and write CSV tables, charts and index.html.')
+    .argument('[corpus]', 'corpus folder or .jsonl/.csv file', 'data/seeds')
     .option('-o, --out <dir>', 'output folder (default: reports/<corpus folder name>)')
     .option('-c, --config <file>', 'configuration file (default: ./vnrhet.config.json if present)')
     .addOption(new Option('--group-by <field>', 'grouping of comparison tables and charts').choices(['province', 'province_2025', 'level', 'year']))
@@ -92,7 +92,7 @@ export function program(): Command {
         if (o.minCount !== undefined) section(c, 'phrases').minCount = o.minCount;
         if (o.excel) section(c, 'emit').excel = true;
       });
-      const out = o.out ?? `reports/${resolve(corpus).split(/[\\/]/).pop()}`;
+      const out = o.out ?? `reports/${resolve(corpus).split(/[\\/]/).pop()!.replace(/\.(jsonl|ndjson|csv)$/i, '')}`;
       const started = performance.now();
       const progress = !o.quiet && process.stderr.isTTY;
       const result = runCorpus({
@@ -115,7 +115,7 @@ export function program(): Command {
     .command('kwic')
     .description('Print a concordance of PHRASE in a corpus (after normalization and spin repair): left context, match, right context, document, province. Case and tone placement are ignored.')
     .argument('<phrase>', 'the phrase to find, e.g. "tăng cường"')
-    .option('--corpus <dir>', 'corpus folder', 'data/seeds')
+    .option('--corpus <path>', 'corpus folder, or one .jsonl/.csv file of records', 'data/seeds')
     .option('--width <n>', 'tokens of context on each side', number)
     .option('--csv <file>', 'also write the lines to a CSV file (columns as kwic.csv)')
     .option('-c, --config <file>', 'configuration file')
@@ -125,7 +125,7 @@ export function program(): Command {
         section(c, 'kwic').phrases = [phrase];
         if (o.width !== undefined) section(c, 'kwic').width = o.width;
       });
-      if (!existsSync(o.corpus) || !statSync(o.corpus).isDirectory()) throw new UserError(`corpus folder not found: ${o.corpus}`);
+      if (!existsSync(o.corpus)) throw new UserError(`corpus folder or .jsonl/.csv file not found: ${o.corpus}`);
       const result = runCorpus({ corpusDir: o.corpus, config });
       const lines = result.kwic;
       const left = Math.min(60, Math.max(0, ...lines.map((l) => [...l.left].length)));

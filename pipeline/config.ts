@@ -14,8 +14,10 @@ export const configSchema = z
       .object({
         /** Documents larger than this are rejected with a reason (bytes). */
         maxDocumentBytes: z.number().int().positive().default(32 * 1024 * 1024),
-        /** File extensions read from a corpus folder. */
-        extensions: z.array(z.string()).default(['.txt']),
+        /** File extensions read from a corpus folder (.html/.htm pages have their article text extracted). */
+        extensions: z.array(z.string()).default(['.txt', '.html', '.htm']),
+        /** Field (.jsonl) or column (.csv) holding the text when the corpus is one file of records. */
+        textColumn: z.string().min(1).default('text'),
       })
       .strict()
       .prefault({}),

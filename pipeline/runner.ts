@@ -8,11 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Config } from './config.ts';
 import { Provenance } from './core/offsets.ts';
-import { planCorpus, type PlannedDocument } from './01-ingest/corpus.ts';
-import { decodeDocument } from './01-ingest/decode.ts';
+import { planCorpus, type CorpusPlan, type PlannedDocument } from './01-ingest/corpus.ts';
 import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
@@ -30,6 +29,8 @@ import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } 
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
+import { readDocument, type ReadResult } from './01-ingest/read.ts';
+import { planTableCorpus, tableFormat } from './01-ingest/table.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
 
 /** Options of a run. */
@@ -112,21 +113,28 @@ export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy'
 export function runCorpus(opts: RunOptions): CorpusResult {
   const { corpusDir, config } = opts;
   const diagnostics: Diagnostic[] = [];
-  if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) throw new Error(`corpus folder not found: ${corpusDir}`);
+  // A corpus is a folder (.txt/.html files + manifest.csv) or one .jsonl/.csv file of records.
+  const isTable = existsSync(corpusDir) && statSync(corpusDir).isFile() && tableFormat(corpusDir) !== null;
+  if (!existsSync(corpusDir) || !(isTable || statSync(corpusDir).isDirectory())) throw new Error(`corpus folder or .jsonl/.csv file not found: ${corpusDir}`);
 
-  // 01-ingest: plan the corpus from the folder listing and the manifest.
-  const { files, skipped } = listCorpus(corpusDir, config.ingest.extensions);
-  for (const s of skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
-  let manifest: Manifest | null = null;
-  const manifestPath = join(corpusDir, 'manifest.csv');
-  if (existsSync(manifestPath)) {
-    try {
-      manifest = parseManifest(readFileSync(manifestPath, 'utf8'));
-    } catch (err) {
-      diagnostics.push({ level: 'warning', stage: 'ingest', message: `${(err as Error).message}; metadata will be inferred from the texts` });
+  // 01-ingest: plan the corpus from the folder listing and the manifest, or from the records.
+  let plan: CorpusPlan;
+  if (isTable) {
+    plan = planTableCorpus(basename(corpusDir), readFileSync(corpusDir), { textColumn: config.ingest.textColumn, maxDocumentBytes: config.ingest.maxDocumentBytes });
+  } else {
+    const { files, skipped } = listCorpus(corpusDir, config.ingest.extensions);
+    for (const s of skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
+    let manifest: Manifest | null = null;
+    const manifestPath = join(corpusDir, 'manifest.csv');
+    if (existsSync(manifestPath)) {
+      try {
+        manifest = parseManifest(readFileSync(manifestPath, 'utf8'));
+      } catch (err) {
+        diagnostics.push({ level: 'warning', stage: 'ingest', message: `${(err as Error).message}; metadata will be inferred from the texts` });
+      }
     }
+    plan = planCorpus(files, manifest);
   }
-  const plan = planCorpus(files, manifest);
   diagnostics.push(...plan.diagnostics);
   const documents: DocumentResult[] = plan.rejected.map((r) => emptyResult(rejectedMeta(r.id, r.file, undefined), 'rejected', r.reason));
 
@@ -136,15 +144,23 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const total = plan.documents.length;
   let done = 0;
   for (const p of plan.documents) {
-    const path = join(corpusDir, ...p.file.split('/'));
-    const size = statSync(path).size;
-    if (size > config.ingest.maxDocumentBytes) {
-      documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
-      continue;
+    let bytes: Buffer;
+    let decoded: ReadResult;
+    if (p.text !== undefined) {
+      // A record of a table corpus: its text is already decoded.
+      bytes = Buffer.from(p.text, 'utf8');
+      decoded = { ok: true, value: { text: p.text, encoding: 'utf-8 (record)', encodingScore: 1, alternatives: '', extractor: 'text', page: null } };
+    } else {
+      const path = join(corpusDir, ...p.file.split('/'));
+      const size = statSync(path).size;
+      if (size > config.ingest.maxDocumentBytes) {
+        documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
+        continue;
+      }
+      bytes = readFileSync(path);
+      decoded = readDocument(p.file, bytes, config.ingest.maxDocumentBytes);
     }
-    const bytes = readFileSync(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const decoded = decodeDocument(bytes, config.ingest.maxDocumentBytes);
     if (!decoded.ok) {
       documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', decoded.reason, bytes.length, sha256));
       continue;
@@ -152,7 +168,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     const raw = decoded.value.text;
     const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize);
     append(normalization, norm.changes);
-    const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos));
+    const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos), decoded.value.page);
     diagnostics.push(...md);
     if (decoded.value.encoding !== 'utf-8') diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
     const result = emptyResult(meta, 'processed', '', bytes.length, sha256);

@@ -13,10 +13,14 @@ export interface Diagnostic {
   message: string;
 }
 
-/** Where a metadata value came from. */
-export type MetaSource = 'manifest' | 'page' | 'inferred' | 'unknown';
+/**
+ * Where a metadata value came from: the manifest, the HTML page's own
+ * metadata, the row of a .jsonl/.csv corpus, inference from the text, or
+ * nowhere.
+ */
+export type MetaSource = 'manifest' | 'page' | 'row' | 'inferred' | 'unknown';
 
-/** Metadata of one document, as given by the manifest or inferred from the text. */
+/** Metadata of one document, as given by the manifest, the page or the corpus row, or inferred from the text. */
 export interface DocumentMeta {
   id: string;
   /** Path relative to the corpus folder. */
@@ -28,11 +32,15 @@ export interface DocumentMeta {
   level: string;
   levelSource: MetaSource;
   unit: string;
+  unitSource: MetaSource;
   date: string;
   dateSource: MetaSource;
   source: string;
+  sourceSource: MetaSource;
   title: string;
+  titleSource: MetaSource;
   url: string;
+  urlSource: MetaSource;
   /** Manifest columns beyond the known ones, and inference evidence. */
   extra: Record<string, string>;
 }

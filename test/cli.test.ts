@@ -27,7 +27,7 @@ describe('vnrhet command line', () => {
     expect(vnrhet('run', '--group-by', 'district').status).toBe(2);
     const r = vnrhet('run', 'no/such/folder', '--quiet');
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('vnrhet: error: corpus folder not found: no/such/folder');
+    expect(r.stderr.trim()).toBe('vnrhet: error: corpus folder or .jsonl/.csv file not found: no/such/folder');
   });
 
   it('prints the normalized text, or each change in context with --diff', () => {

@@ -11,8 +11,11 @@ import type { Manifest, ManifestRow } from './manifest.ts';
 /** A document to read: id, path relative to the corpus folder, and its manifest row if any. */
 export interface PlannedDocument {
   id: string;
+  /** Path relative to the corpus folder; for a record of a .jsonl/.csv corpus, `FILE:LINE`. */
   file: string;
   row?: ManifestRow;
+  /** The document's text when the corpus holds it inline (a .jsonl/.csv record): there is no file to read. */
+  text?: string;
 }
 
 /** The documents to process, those rejected before reading, and warnings. */

@@ -4,7 +4,7 @@
  * UTF-8, and otherwise tries the legacy Vietnamese encodings, keeping the
  * decoding whose words are most often valid Vietnamese syllables.
  */
-import { chooseDecoding } from './encodings.ts';
+import { chooseDecoding, type LegacyEncoding } from './encodings.ts';
 import { syllableShare } from '../core/vietnamese.ts';
 
 /** A decoded document. */
@@ -74,8 +74,13 @@ function looksUtf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | false {
   return false;
 }
 
-/** Decode a document's bytes, or say in one line why it cannot be read. */
-export function decodeDocument(bytes: Uint8Array, maxBytes: number): DecodeResult {
+/**
+ * Decode a document's bytes, or say in one line why it cannot be read.
+ * `declared` is a legacy encoding the file names (an HTML meta charset), used
+ * when the bytes are not UTF-8; `score` rates a candidate decoding (an HTML
+ * page is rated on its text without markup).
+ */
+export function decodeDocument(bytes: Uint8Array, maxBytes: number, declared?: LegacyEncoding | null, score: (text: string) => number = syllableShare): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)' };
   if (bytes.length > maxBytes) {
     return { ok: false, reason: `file too large: ${(bytes.length / 1048576).toFixed(1)} MB > limit ${(maxBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)` };
@@ -92,12 +97,12 @@ export function decodeDocument(bytes: Uint8Array, maxBytes: number): DecodeResul
     view.set(bom, 0);
     view.set(bytes, 2);
   }
-  const choice = chooseDecoding(view, syllableShare);
+  const choice = chooseDecoding(view, score, declared);
   const text = choice.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, reason: 'no text: the file holds only whitespace' };
   const alternatives = choice.candidates
     .filter((c) => c.encoding !== choice.encoding)
     .map((c) => `${c.encoding}:${c.score.toFixed(3)}`)
     .join(' ');
-  return { ok: true, value: { text, encoding: u16 ? `utf-16${u16} (no BOM)` : choice.encoding + (choice.bom ? ' (BOM)' : ''), encodingScore: choice.score, alternatives } };
+  return { ok: true, value: { text, encoding: u16 ? `utf-16${u16} (no BOM)` : choice.encoding + (choice.bom ? ' (BOM)' : '') + (choice.declared ? ' (meta charset)' : ''), encodingScore: choice.score, alternatives } };
 }

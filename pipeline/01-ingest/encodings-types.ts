@@ -16,6 +16,8 @@ export interface DecodeChoice {
   score: number;
   candidates: { encoding: Encoding; score: number }[];
   bom: boolean;
+  /** Whether the kept encoding is the one the page declared (meta charset). */
+  declared?: boolean;
 }
 
 /** A change to a text, in the text's own offsets. */

@@ -100,8 +100,11 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode a file's bytes: BOM → UTF-16LE/BE/UTF-8; valid UTF-8 → UTF-8; otherwise try every legacy encoding and keep the decoding with the highest `score(text)` (the caller passes a function returning the share of word tokens that are valid Vietnamese syllables, in 0..1). */
-export function chooseDecoding(bytes: Uint8Array, score: (text: string) => number): DecodeChoice {
+/** A declared encoding is kept unless another decoding's syllable score beats it by more than this: a page's label can be wrong. */
+const DECLARED_MARGIN = 0.1;
+
+/** Decode a file's bytes: BOM → UTF-16LE/BE/UTF-8; valid UTF-8 → UTF-8; otherwise try every legacy encoding and keep the decoding with the highest `score(text)` (the caller passes a function returning the share of word tokens that are valid Vietnamese syllables, in 0..1), or the `declared` one (an HTML page's charset) unless another scores clearly higher. */
+export function chooseDecoding(bytes: Uint8Array, score: (text: string) => number, declared?: LegacyEncoding | null): DecodeChoice {
   const single = (encoding: Encoding, text: string, bom: boolean): DecodeChoice => {
     const s = score(text.normalize('NFC'));
     return { encoding, text, score: s, candidates: [{ encoding, score: s }], bom };
@@ -125,5 +128,9 @@ export function chooseDecoding(bytes: Uint8Array, score: (text: string) => numbe
     candidates.push({ encoding: enc, score: s });
     if (!best || s > best.score) best = { encoding: enc, text, score: s, candidates, bom: false };
   }
-  return best!;
+  if (declared && best!.encoding !== declared) {
+    const own = candidates.find((c) => c.encoding === declared)!;
+    if (own.score >= best!.score - DECLARED_MARGIN) return { encoding: declared, text: decodeLegacy(bytes, declared), score: own.score, candidates, bom: false, declared: true };
+  }
+  return declared === best!.encoding ? { ...best!, declared: true } : best!;
 }

@@ -13,6 +13,8 @@ export const KNOWN_COLUMNS = ['id', 'file', 'province', 'level', 'unit', 'date',
 export interface ManifestRow {
   line: number;
   cells: Record<string, string>;
+  /** Where the cells come from: `manifest.csv` (the default) or the document's own row in a .jsonl/.csv corpus. */
+  from?: 'manifest' | 'row';
 }
 
 /** A parsed manifest. */
