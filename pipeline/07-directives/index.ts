@@ -6,7 +6,7 @@
  */
 import lexiconData from '../../data/directives/lexicon.json' with { type: 'json' };
 import type { Sentence, Token } from '../types.ts';
-import { introducesList, rolesOf } from './roles.ts';
+import { ANAPHORIC, introducesList, namedComrade, rolesOf } from './roles.ts';
 
 /** A directive found in a sentence. */
 export interface Directive {
@@ -139,7 +139,8 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
   }
   // 2. Bare imperative opening: the sentence starts with an action verb and is not a report.
   const opening = actionAt(keys, 0, lex);
-  if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3) {
+  // "Triển khai nhiệm vụ năm 2023, … đồng chí lưu ý các thành viên BCĐ cần: …": the marker says more than the opening.
+  if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3 && !markerIn(keys, lex)) {
     return make('(mở đầu câu)', 'imperative-opening', 0, 0, { at: 0, phrase: opening });
   }
   // 3. A marker inside the sentence.
@@ -210,12 +211,13 @@ export function directives(text: string, tokens: Token[], sentences: Sentence[])
     const d = found[i];
     if (!d) continue;
     const open = d.markerType === 'imperative-opening' && !marked(i);
-    const instruction = d.markerType === 'instruction';
+    // "chỉ đạo", "quán triệt" also report past instructions; "lưu ý", "nhấn mạnh", "giao" relay a directive even in a report.
+    const instruction = d.markerType === 'instruction' && /^(chỉ đạo|quán triệt)$/iu.test(d.marker);
     // "… đã quan tâm lãnh đạo, chỉ đạo thực hiện …" reports a past instruction.
     if (instruction && reportCue(keys[i], markerIn(keys[i], lex)?.at ?? 0)) found[i] = null;
     else if ((open || instruction) && moodFromContext(i) === 'report') found[i] = null;
   }
-  return inheritRoles(text, sentences, keys, found);
+  return inheritRoles(text, tokens, sentences, keys, found);
 }
 
 /**
@@ -225,17 +227,26 @@ export function directives(text: string, tokens: Token[], sentences: Sentence[])
  * …"), and the further tasks of the same paragraph. A sentence that is not a
  * directive ends the run.
  */
-function inheritRoles(text: string, sentences: Sentence[], keys: string[][], found: (Directive | null)[]): Directive[] {
+function inheritRoles(text: string, tokens: Token[], sentences: Sentence[], keys: string[][], found: (Directive | null)[]): Directive[] {
   const out: Directive[] = [];
   let run: { speaker: string; addressee: string; acrossParagraphs: boolean } | null = null;
+  let comrade = '';
   sentences.forEach((s, i) => {
-    if (run && !run.acrossParagraphs && i > 0 && text.slice(sentences[i - 1].end, s.start).includes('\n')) run = null;
     const d = found[i];
+    // A photo caption between two parts of a list does not end it.
+    if (!d && isCaption(text, sentences, i, keys[i])) return;
+    const newParagraph = i > 0 && text.slice(sentences[i - 1].end, s.start).includes('\n');
+    const continues = d !== null && (d.markerType === 'imperative-opening' || d.markerType === 'enumeration');
+    // A new paragraph ends a run, unless it goes on with the list's bare tasks.
+    if (run && !run.acrossParagraphs && newParagraph && !continues) run = null;
+    if (d && d.speaker === ANAPHORIC) d.speaker = comrade;
+    const named = namedComrade(text, tokens.slice(s.tokenStart, s.tokenEnd), keys[i]);
+    if (named) comrade = named;
     if (!d) {
       run = null;
       return;
     }
-    if (run && !d.speaker && !d.addressee && (d.markerType === 'imperative-opening' || d.markerType === 'enumeration')) {
+    if (run && !d.speaker && !d.addressee && continues) {
       d.speaker = run.speaker;
       d.addressee = run.addressee;
       d.inherited = true;

@@ -23,6 +23,15 @@ export interface Roles {
   addressee: string;
 }
 
+/** Speaker of a directive that refers back to a named comrade ("đồng chí lưu ý …"); the caller resolves it. */
+export const ANAPHORIC = '(đồng chí)';
+
+/** The "đồng chí + Name, title" phrase of a sentence, if it names one (for resolving later references). */
+export function namedComrade(text: string, toks: Token[], keys: readonly string[]): string {
+  const s = namedSpeaker(text, toks, keys, keys.length);
+  return s && s.speaker !== ANAPHORIC && /^đồng chí/iu.test(s.speaker) ? s.speaker : '';
+}
+
 /** Marker types whose grammatical subject issues the directive (the rest: the subject must act). */
 const ISSUING = new Set(['request', 'instruction', 'exhortation']);
 
@@ -30,6 +39,7 @@ const ISSUING = new Set(['request', 'instruction', 'exhortation']);
 const SPEECH = [
   ['cho', 'biết'], ['nhấn', 'mạnh'], ['lưu', 'ý'], ['khẳng', 'định'], ['cho', 'rằng'], ['chỉ', 'rõ'], ['nêu', 'rõ'],
   ['đề', 'nghị'], ['yêu', 'cầu'], ['chỉ', 'đạo'], ['kết', 'luận'], ['phát', 'biểu'], ['đề', 'ra'], ['giao'], ['kêu', 'gọi'],
+  ['ghi', 'nhận'], ['biểu', 'dương'], ['đánh', 'giá'], ['chủ', 'trì'], ['tặng'], ['trao'],
 ];
 
 /** Openings of a clause that are circumstance, not a subject ("trong thời gian tới", "để …"). */
@@ -70,9 +80,11 @@ function speechLength(keys: readonly string[], i: number): number {
 function namedSpeaker(text: string, toks: Token[], keys: readonly string[], end: number): { speaker: string; after: number } | null {
   for (let i = 0; i < end; i++) {
     if (!matchAt(keys, i, ['đồng', 'chí'])) continue;
-    // A name follows: "đồng chí Mai Văn Huỳnh"; "đồng chí" alone ("các đồng chí") is not a speaker.
+    // A name follows: "đồng chí Mai Văn Huỳnh"; "các đồng chí" is not a speaker.
     const next = toks[i + 2];
-    if (!next || !/^\p{Lu}/u.test(next.text) || keys[i - 1] === 'các') continue;
+    if (!next || keys[i - 1] === 'các') continue;
+    // "đồng chí lưu ý …": the comrade named earlier (resolved by the caller).
+    if (!/^\p{Lu}/u.test(next.text)) return { speaker: ANAPHORIC, after: speechAt(keys, i + 2, end) === i + 2 ? i + 2 + speechLength(keys, i + 2) : i + 2 };
     const verb = speechAt(keys, i + 2, end);
     const stop = verb >= 0 ? verb : end;
     return { speaker: surface(text, toks, i, stop), after: verb >= 0 ? verb + speechLength(keys, verb) : end };
@@ -117,8 +129,9 @@ export function rolesOf(
   let addressee = '';
   if (ISSUING.has(marker.type)) {
     // "… đề nghị <addressee> <verb> …": the addressee ends at the verb, or where a time or place phrase begins.
-    let stop = verbAt > marker.end ? verbAt : marker.end;
-    for (let i = marker.end; i < stop; i++) if (ADDRESSEE_END.has(keys[i]) || (isPunct(toks[i]) && keys[i] !== ',')) { stop = i; break; }
+    // ("… lưu ý các thành viên BCĐ cần: …": a modal after the addressee ends it too.)
+    let stop = verbAt > marker.end ? verbAt : keys.length;
+    for (let i = marker.end; i < stop; i++) if (ADDRESSEE_END.has(keys[i]) || keys[i] === 'cần' || keys[i] === 'phải' || (isPunct(toks[i]) && keys[i] !== ',')) { stop = i; break; }
     if (stop - marker.end <= 16) addressee = surface(text, toks, marker.end, stop);
     // "Huyện Quỳnh Nhai đề nghị …": a named subject issues it.
     if (!speaker) {

@@ -50,13 +50,22 @@ describe('directives', () => {
     expect(found('Huyện Quỳnh Nhai đề nghị Ban chỉ đạo 35 tỉnh tổ chức lớp tập huấn về cách thức nắm bắt tình hình.')[0]).toMatchObject({ speaker: 'Huyện Quỳnh Nhai', addressee: 'Ban chỉ đạo 35 tỉnh', verb: 'tổ chức' });
   });
 
-  it('passes speaker and addressee on to the tasks that continue the paragraph, and no further', () => {
-    const d = found('Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy đề nghị huyện Quỳnh Nhai tiếp tục đẩy mạnh công tác tuyên truyền. Phát huy vai trò trách nhiệm của cấp ủy.\n\nXây dựng đội ngũ cán bộ, đảng viên có bản lĩnh chính trị vững vàng.');
+  it('passes speaker and addressee on to the tasks that continue the list, across a caption, and no further', () => {
+    const d = found(
+      'Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy đề nghị huyện Quỳnh Nhai tiếp tục đẩy mạnh công tác tuyên truyền. Phát huy vai trò trách nhiệm của cấp ủy.\n\nQuang cảnh buổi làm việc\n\nXây dựng đội ngũ cán bộ, đảng viên có bản lĩnh chính trị vững vàng.\n\nBuổi làm việc kết thúc lúc 17 giờ.\n\nTăng cường công tác bám nắm cơ sở.',
+    );
+    const s = 'Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy';
     expect(d.map((x) => [x.speaker, x.addressee, x.inherited])).toEqual([
-      ['Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy', 'huyện Quỳnh Nhai', false],
-      ['Đồng chí Mai Thu Hương, Trưởng ban tuyên giáo tỉnh ủy', 'huyện Quỳnh Nhai', true],
+      [s, 'huyện Quỳnh Nhai', false],
+      [s, 'huyện Quỳnh Nhai', true],
+      [s, 'huyện Quỳnh Nhai', true],
       ['', '', false],
     ]);
+  });
+
+  it('resolves "đồng chí lưu ý …" to the comrade named before', () => {
+    const d = found('Phát biểu kết luận, đồng chí Phạm Lê Hưng, Phó Bí thư Thường trực Thị ủy, ghi nhận sự nỗ lực của các tập thể. Năm 2023, đồng chí lưu ý các thành viên BCĐ cần: Tăng cường nắm bắt tình hình Nhân dân.');
+    expect(d[0]).toMatchObject({ marker: 'lưu ý', speaker: 'đồng chí Phạm Lê Hưng, Phó Bí thư Thường trực Thị ủy', addressee: 'các thành viên BCĐ' });
   });
 
   it('does not read a weekday dateline as an enumeration ("Thứ Năm, 13/6/2024")', () => {

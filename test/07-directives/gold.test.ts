@@ -1,7 +1,8 @@
 /**
  * The directive extractor against the hand annotation of the four clean
- * seeds (test/fixtures/directives-gold.json, decisions in
- * directives-gold.md): precision ≥ 0.9 and recall ≥ 0.85 by sentence.
+ * seeds by an annotator who did not see the extractor
+ * (test/fixtures/directives-gold.json, decisions in directives-gold.md):
+ * precision ≥ 0.9 and recall ≥ 0.85 by sentence.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
