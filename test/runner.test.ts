@@ -32,7 +32,7 @@ describe('end to end on the seed corpus', () => {
     for (const f of ['documents.csv', 'removed_lines.csv', 'repairs.csv', 'normalization.csv', 'phrases.csv', 'phrases_by_province.csv', 'directives.csv', 'directives_by_province.csv', 'keyness.csv', 'similarity.csv', 'collocations.csv', 'kwic.csv', 'reuse.csv', 'dispersion.csv', 'run.json', 'index.html']) {
       expect(files, f).toContain(f);
     }
-    for (const chart of ['top_phrases', 'directive_verbs', 'keyness', 'similarity']) {
+    for (const chart of ['top_phrases', 'directive_verbs', 'keyness', 'similarity', 'collocations', 'dispersion']) {
       expect(files).toContain(`${chart}.vl.json`);
       expect(readFileSync(join(out, `${chart}.svg`), 'utf8')).toMatch(/^<svg/);
     }

@@ -23,6 +23,8 @@ export const CHART_DOC = {
   keyness: { name: 'keyness', title: 'Từ khóa đặc trưng theo nhóm / Keyness by group', caption: 'For each group, the phrases most over-used (bars to the right) and under-used (to the left) compared with all other groups, by signed log-likelihood G². Solid bars are significant after Bonferroni correction; pale bars are not. Log Ratio (effect size) is in the tooltip and in keyness.csv.' },
   similarity: { name: 'similarity', title: 'Độ tương đồng giữa các văn bản / Document similarity', caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused.' },
   formulae: { name: 'formulae', title: 'Công thức chung của mọi nhóm / Formulae shared by every group', caption: 'Phrases that every group uses. Each dot is one group; dots spread apart show a formula one group repeats far more than the others, dots bunched together a formula all use alike.' },
+  dispersion: { name: 'dispersion', title: 'Phân bố cụm từ trong văn bản / Dispersion of phrases through each document', caption: 'One row per document for each of the most frequent maximal phrases; each tick is one occurrence, placed at its relative position in the document (0 = start, 1 = end). Ticks spread along the row mean a phrase recurs throughout the text; a cluster means one passage uses it. DP and Juilland’s D for the corpus are in dispersion.csv.' },
+  collocations: { name: 'collocations', title: 'Kết hợp từ mạnh nhất / Strongest collocations', caption: 'The adjacent pairs with the highest log-likelihood G² (bar length); colour is log-Dice (at most 14: the two units almost only occur together). PMI and t-score are in the tooltip and in collocations.csv.' },
   repairs: { name: 'repairs', title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document', caption: 'How many spans the repair stage restored in each document, by the evidence that licensed them. Clean documents should show no bar at all; a long bar marks a machine-spun copy (its spin score is in documents.csv).' },
 } as const;
 
@@ -179,6 +181,52 @@ export function formulaeChart(r: CorpusResult, top = 20): Chart {
   };
 }
 
+/** Relative positions of the top phrases' occurrences in each document, as ticks. */
+export function dispersionChart(r: CorpusResult, top = 6): Chart {
+  const values = r.dispersion.slice(0, top).flatMap((d) => d.perDoc.flatMap((x) => x.positions.map((p) => ({ phrase: d.phrase, doc: x.id, position: round(p), dp: round(d.dp) }))));
+  return {
+    ...CHART_DOC.dispersion,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Phân bố cụm từ trong văn bản / Dispersion of phrases through each document',
+      data: { values },
+      facet: { row: { field: 'phrase', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+      spec: {
+        width: 420,
+        height: { step: 14 },
+        mark: { type: 'tick', thickness: 2, tooltip: true },
+        encoding: {
+          x: { field: 'position', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Vị trí tương đối / Relative position' },
+          y: { field: 'doc', type: 'nominal', title: null },
+        },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
+/** The strongest collocations by G², coloured by log-Dice. */
+export function collocationsChart(r: CorpusResult, top = 20): Chart {
+  const values = r.collocations.slice(0, top).map((c) => ({ pair: `${c.x} ${c.y}`, g2: round(c.g2), log_dice: round(c.logDice), pmi: round(c.pmi), t_score: round(c.tScore), count: c.o11 }));
+  return {
+    ...CHART_DOC.collocations,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: 'Kết hợp từ mạnh nhất / Strongest collocations',
+      data: { values },
+      width: 380,
+      height: { step: 16 },
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        y: { field: 'pair', type: 'nominal', sort: '-x', title: 'Cặp / Pair' },
+        x: { field: 'g2', type: 'quantitative', title: 'G²' },
+        color: { field: 'log_dice', type: 'quantitative', title: 'log-Dice' },
+      },
+      config,
+    } as TopLevelSpec,
+  };
+}
+
 /** Repairs per document, split by rule. */
 export function repairsChart(r: CorpusResult): Chart {
   const counts = new Map<string, number>();
@@ -209,7 +257,7 @@ export function repairsChart(r: CorpusResult): Chart {
 
 /** All charts of a run. */
 export function chartsOf(r: CorpusResult): Chart[] {
-  return [topPhrasesChart(r, r.config.phrases.chartTop), directiveVerbsChart(r), keynessChart(r), similarityChart(r), formulaeChart(r), repairsChart(r)];
+  return [topPhrasesChart(r, r.config.phrases.chartTop), directiveVerbsChart(r), keynessChart(r), similarityChart(r), formulaeChart(r), collocationsChart(r), dispersionChart(r), repairsChart(r)];
 }
 
 /** Render a Vega-Lite spec to SVG text, headless. */
