@@ -6,6 +6,8 @@
  * configuration. Every text from the corpus is escaped: no title or text can
  * run script in the page.
  */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { CorpusResult } from '../result.ts';
 import type { Chart } from './charts.ts';
 import type { TableSpec } from './csv.ts';
@@ -88,7 +90,7 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
 
   const chartSection = charts
     .map(
-      ({ chart, svg }) => `<figure id="chart-${escapeHtml(chart.name)}"><div class="chart">${svg}</div><figcaption><b>${escapeHtml(chart.title)}.</b> ${escapeHtml(chart.caption)} <a href="${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a> · <a href="${escapeHtml(chart.name)}.svg">SVG</a></figcaption></figure>`,
+      ({ chart, svg }) => `<figure id="chart-${escapeHtml(chart.name)}"><div class="chart" id="view-${escapeHtml(chart.name)}">${svg}</div><script type="application/json" data-chart="view-${escapeHtml(chart.name)}">${jsonInScript(chart.spec)}</script><figcaption><b>${escapeHtml(chart.title)}.</b> ${escapeHtml(chart.caption)} <a href="${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a> · <a href="${escapeHtml(chart.name)}.svg">SVG</a></figcaption></figure>`,
     )
     .join('\n');
 
@@ -98,12 +100,13 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
     )
     .join('\n');
 
+  const scripts = chartScripts();
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scripts.map((x) => `'sha256-${x.hash}'`).join(' ')} 'unsafe-eval'">
 <title>vn-rhetoric report — ${escapeHtml(r.corpus)}</title>
 <style>
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
@@ -129,6 +132,7 @@ ${chartSection}
 ${tableSection}
 <h2>Run</h2>
 <pre>${escapeHtml(JSON.stringify(runInfo, null, 2))}</pre>
+${scripts.map((x) => `<script>${x.code}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -144,4 +148,28 @@ function mapAfter(repairs: { start: number; end: number; before: string; after: 
     shift += x.after.length - (x.end - x.start);
   }
   return out;
+}
+
+/** JSON for a <script type="application/json"> block: no "<" can close the element. */
+function jsonInScript(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c');
+}
+
+/**
+ * The scripts that make the charts interactive, inlined so the page works
+ * offline: Vega, Vega-Lite and vega-embed as published, then a few lines that
+ * replace each chart's SVG (the fallback without scripts) by a live view with
+ * tooltips. The page's Content-Security-Policy admits exactly these scripts by
+ * hash (plus eval, which Vega's expression compiler needs), so no text from the
+ * corpus can run script even if it got past escaping.
+ */
+function chartScripts(): { code: string; hash: string }[] {
+  const bundle = (path: string) => readFileSync(new URL(`../../node_modules/${path}`, import.meta.url), 'utf8').replace(/<\/script/gi, '<\\/script');
+  const embed = `document.querySelectorAll('script[type="application/json"][data-chart]').forEach(function (el) {
+  var target = document.getElementById(el.getAttribute('data-chart'));
+  vegaEmbed(target, JSON.parse(el.textContent), { actions: false, renderer: 'svg' })
+    .then(function () { target.setAttribute('data-live', 'true'); })
+    .catch(function (err) { console.warn('chart kept as static SVG: ' + err); });
+});`;
+  return [bundle('vega/build/vega.min.js'), bundle('vega-lite/build/vega-lite.min.js'), bundle('vega-embed/build/vega-embed.min.js'), embed].map((code) => ({ code, hash: createHash('sha256').update(code).digest('base64') }));
 }
