@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseConfig, type Config } from './config.ts';
 import { Provenance } from './core/offsets.ts';
@@ -109,6 +110,38 @@ export function program(): Command {
         for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
         process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
+    });
+
+  cmd
+    .command('report')
+    .description('Summarise a finished report folder on the terminal: documents processed and rejected (by reason), flagged spun documents, the most key phrases per group, and where the files are.')
+    .argument('[dir]', 'report folder written by `vnrhet run`', 'reports/seeds')
+    .option('--top <n>', 'key phrases shown per group', number)
+    .addHelpText('after', '\nExamples:\n  vnrhet report\n  vnrhet report reports/mycorpus --top 10')
+    .action((dir: string, o: Record<string, any>) => {
+      const need = (f: string) => {
+        const path = join(dir, f);
+        if (!existsSync(path)) throw new UserError(`${dir} is not a vn-rhetoric report: ${f} is missing (run \`vnrhet run\` first)`);
+        return readFileSync(path, 'utf8');
+      };
+      const info = JSON.parse(need('run.json')) as { corpus: string; group_by: string; counts: Record<string, any>; tool: Record<string, string> };
+      const docs = parse(need('documents.csv'), { columns: true, bom: true }) as Record<string, string>[];
+      const key = parse(need('keyness.csv'), { columns: true, bom: true }) as Record<string, string>[];
+      const c = info.counts;
+      const out: string[] = [];
+      out.push(`corpus ${info.corpus} — ${c.documents} documents: ${c.processed} processed, ${c.rejected} rejected; grouped by ${info.group_by}`);
+      for (const [reason, n] of Object.entries(c.rejected_by_reason ?? {})) out.push(`  rejected ×${n}: ${reason}`);
+      const spun = docs.filter((d) => d.spun === 'true');
+      out.push(spun.length ? `flagged as spun: ${spun.map((d) => `${d.id} (score ${d.spin_score}, ${d.repairs} repairs)`).join(', ')}` : 'flagged as spun: none');
+      out.push(`repairs ${c.repairs}, directives ${c.directives}, normalization changes ${c.normalization_changes}`);
+      const top = o.top ?? 5;
+      const groups = [...new Set(key.filter((k) => k.reference === '(rest)' && k.direction === 'over').map((k) => k.group))];
+      for (const g of groups) {
+        const rows = key.filter((k) => k.group === g && k.reference === '(rest)' && k.direction === 'over').slice(0, top);
+        out.push(`key phrases of ${g}: ${rows.map((k) => `${k.phrase} (G² ${Number(k.g2).toFixed(1)}${k.significant === 'true' ? '*' : ''})`).join('; ')}`);
+      }
+      out.push(`files: ${join(dir, 'index.html')} (open offline); tables and columns: reports/README.md`);
+      process.stdout.write(out.join('\n') + '\n');
     });
 
   cmd

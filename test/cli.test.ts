@@ -59,3 +59,21 @@ describe('vnrhet kwic', () => {
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('query,doc,group,province,left,match,right,raw_start,raw_end');
   }, 60_000);
 });
+
+describe('vnrhet report', () => {
+  it('summarises a finished run: counts, the flagged spun document, key phrases per group', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vnrhet-report-')), 'seeds');
+    expect(vnrhet('run', 'data/seeds', '--out', out, '--quiet').status).toBe(0);
+    const r = vnrhet('report', out, '--top', '3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('5 documents: 5 processed, 0 rejected');
+    expect(r.stdout).toMatch(/flagged as spun: 003 \(score 68\.\d+/);
+    expect(r.stdout.match(/^key phrases of /gm)).toHaveLength(5);
+  }, 60_000);
+
+  it('says in one line when the folder is not a report', () => {
+    const r = vnrhet('report', 'data/seeds');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('vnrhet: error: data/seeds is not a vn-rhetoric report: run.json is missing (run `vnrhet run` first)');
+  });
+});
