@@ -25,6 +25,7 @@ import { defaultResources, repairDocument } from '../pipeline/04-repair/index.ts
 import { defaultConfig } from '../pipeline/config.ts';
 import { Provenance } from '../pipeline/core/offsets.ts';
 import { normalizeDocument } from '../pipeline/02-normalize/index.ts';
+import { scanEngine } from '../pipeline/02-normalize/scan.ts';
 import { tokenize } from '../pipeline/05-tokenize/tokens.ts';
 import { sentences } from '../pipeline/05-tokenize/sentences.ts';
 import { benchCorpus } from './corpus.ts';
@@ -83,7 +84,7 @@ if (only.includes('normalize')) {
     changes = 0;
     for (const d of corpus.docs) changes += normalizeDocument({ text: d, provenance: new Provenance() }, 'b', cfg.normalize).changes.length;
   });
-  results.normalize = { ...row('normalize (all passes)', norm, "String.normalize('NFC')", nfc), changes };
+  results.normalize = { ...row(`normalize (all passes, ${scanEngine()} scan)`, norm, "String.normalize('NFC')", nfc), changes, scanEngine: scanEngine() };
 }
 
 if (only.includes('tokenize')) {

@@ -1,53 +1,142 @@
 /**
  * One pass over a text that tells the normalize stage where to look. Almost
- * all text needs no change, so the stage is as fast as this scan: a single
- * loop over character codes with a class table finds characters for the
- * Unicode pass, characters that only mis-encoded text contains (mojibake,
- * TCVN3/VNI font text), line breaks inside words, words with two vowel groups
- * (glued syllables), and words whose tone mark sits in the other style.
+ * all text needs no change, so the stage is as fast as this scan. It finds
+ * characters for the Unicode pass, characters that only mis-encoded text
+ * contains (mojibake, TCVN3/VNI font text), line breaks inside words, words
+ * with two vowel groups (glued syllables), and words whose tone mark sits in
+ * the other style.
+ *
+ * Why a table-driven automaton: each character costs two table loads and no
+ * data-dependent branch (the word shape, the non-ASCII flag and the tone tail
+ * all live in one state number). In JavaScript even that loop is bound by
+ * charCodeAt (≈ 0.35× an NFC pass); the same tables stepped by a 230-byte
+ * WebAssembly kernel (scan.wat) over a copy of the text run at ≈ 0.9× NFC.
+ * The JavaScript loop stays as the fallback and as the kernel's reference.
  */
+import { readFileSync } from 'node:fs';
 import type { ToneStyle } from '../core/syllable.ts';
 
-const UNI = 1; // a character the Unicode pass rewrites
-const ODD = 2; // a Latin-1/Latin Extended character Vietnamese text does not use
-const LETTER = 4;
-const VOWEL = 8;
-const NONASCII = 16; // a letter outside ASCII
-const TONED_AEY = 32; // à á ả ã ạ è é ẻ ẽ ẹ ỳ ý ỷ ỹ ỵ (either case)
-const TONED_OU = 64; // ò ó ỏ õ ọ ù ú ủ ũ ụ (either case)
-const PLAIN_AEY = 128; // a e y (either case)
+// Character classes: 0 not a letter; letters by what the automaton needs.
+const OTHER = 0;
+const Q = 1; // q Q: "qu" makes u part of the onset
+const CONS = 2; // other ASCII consonant letters
+const CONS_NA = 3; // non-ASCII letters that are not Vietnamese vowels (đ, foreign letters)
+const V_OU = 4; // o u O U
+const V_AEY = 5; // a e y A E Y
+const V_I = 6; // i I
+const V_TOU = 7; // ò ó ỏ õ ọ ù ú ủ ũ ụ (either case)
+const V_TAEY = 8; // à á ả ã ạ è é ẻ ẽ ẹ ỳ ý ỷ ỹ ỵ (either case)
+const V_NA = 9; // every other non-ASCII Vietnamese vowel
+const SPECIAL = 10; // a character with a flag below: handled off the hot path
+const NCLASS = 16; // row stride of the transition table
+const CLASS_MASK = 15;
+// Flag bits above the class: the character matters to a pass by itself.
+const F_UNI = 16; // a character the Unicode pass rewrites
+const F_ODD = 32; // a Latin-1/Latin Extended character Vietnamese text does not use
 
-const TABLE = buildTable();
+const CLS = buildClasses();
+const HOT = CLS.map((b) => (b & (F_UNI | F_ODD) ? SPECIAL : b & CLASS_MASK));
 
-function buildTable(): Uint8Array {
+function buildClasses(): Uint8Array {
   const t = new Uint8Array(0x10000);
-  const set = (chars: string, flag: number) => {
-    for (const ch of chars) t[ch.charCodeAt(0)] |= flag;
+  const set = (chars: string, v: number) => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = v;
   };
   for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
     if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (/\p{L}/u.test(ch)) t[c] |= LETTER | (c > 0x7f ? NONASCII : 0);
+    if (/\p{L}/u.test(String.fromCharCode(c))) t[c] = c > 0x7f ? CONS_NA : CONS;
   }
-  const vowels = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ';
-  set(vowels + vowels.toUpperCase(), VOWEL);
-  set('àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ', TONED_AEY);
-  set('òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ', TONED_OU);
-  set('aeyAEY', PLAIN_AEY);
+  const vowels = 'ăằắẳẵặâầấẩẫậêềếểễệìíỉĩịôồốổỗộơờớởỡợưừứửữự';
+  set(vowels + vowels.toUpperCase(), V_NA);
+  set('qQ', Q);
+  set('ouOU', V_OU);
+  set('aeyAEY', V_AEY);
+  set('iI', V_I);
+  set('òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ', V_TOU);
+  set('àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ', V_TAEY);
   // Unicode pass: look-alike Đ, invisible characters, exotic spaces and breaks, combining marks.
-  set('\u00D0\u00F0\u0189\u0256\u00AD\u180E\uFEFF\u00A0\t\r\u0085\u2028\u2029\u202F\u205F\u2060\u3000', UNI);
-  for (let c = 0x2000; c <= 0x200f; c++) t[c] |= UNI;
-  for (let c = 0x0300; c <= 0x036f; c++) t[c] |= UNI;
+  const uni = (c: number) => (t[c] |= F_UNI);
+  for (const ch of '\u00D0\u00F0\u0189\u0256\u00AD\u180E\uFEFF\u00A0\t\r\u0085\u2028\u2029\u202F\u205F\u2060\u3000') uni(ch.charCodeAt(0));
+  for (let c = 0x2000; c <= 0x200f; c++) uni(c);
+  for (let c = 0x0300; c <= 0x036f; c++) uni(c);
   // Mis-encoding traces: any Latin-1 or Latin Extended-A/B character that is
   // not a Vietnamese letter (C1 controls, º £ ¸ ® Ø æ ñ …), plus the
   // windows-1252 extras that mojibake produces.
   const viet = new Set([...'ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư']);
+  const odd = (c: number) => (t[c] |= F_ODD);
   for (let c = 0x80; c <= 0x24f; c++) {
-    const ch = String.fromCharCode(c);
-    if (c === 0xa0 || c === 0xad || c === 0xd0 || c === 0xf0 || c === 0x189) continue; // handled by UNI
-    if (!viet.has(ch)) t[c] |= ODD;
+    if (c === 0xa0 || c === 0xad || c === 0xd0 || c === 0xf0 || c === 0x189) continue; // handled by the Unicode pass
+    if (!viet.has(String.fromCharCode(c))) odd(c);
   }
-  set('\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2122\u20AC\u201A\u201E\u2020\u2021\u2030\u2039\u203A', ODD);
+  for (const ch of '\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2122\u20AC\u201A\u201E\u2020\u2021\u2030\u2039\u203A') odd(ch.charCodeAt(0));
+  return t;
+}
+
+// Automaton states. Inside a word a state packs the word's shape (1 before a
+// vowel, 2 in the first vowel group, 3 consonants after it, 4 a second vowel
+// group: two syllables' worth), whether a non-ASCII letter was seen, and the
+// tone tail (0 nothing, 1 last letter q, 2 last letter opens an oa/oe/uy
+// rhyme, 3 last two letters are that rhyme with the tone in the other style).
+// State 0 and the three REPORT states are outside a word; a REPORT state
+// means the word that just ended is a candidate. SPECIAL_MARK means the
+// character has a flag: the loop records it and steps on its real class.
+// The table stores each state multiplied by the row stride, so a step is one
+// OR and one load.
+const packed = (shape: number, na: number, tail: number) => 1 + ((shape - 1) * 2 + na) * 4 + tail;
+const REPORT_GLUED = packed(4, 1, 3) + 1;
+const REPORT_TONE = REPORT_GLUED + 1;
+const REPORT_BOTH = REPORT_GLUED + 2;
+const SPECIAL_MARK = REPORT_BOTH + 1;
+const NSTATES = SPECIAL_MARK + 1;
+const REPORTING = REPORT_GLUED * NCLASS;
+
+const tables = new Map<ToneStyle, Uint16Array>();
+
+/** The transition table for converting *to* `style`. */
+function transitions(style: ToneStyle): Uint16Array {
+  const cached = tables.get(style);
+  if (cached) return cached;
+  // The rhyme's first letter and its second, in the style we convert *from*.
+  const first = style === 'old' ? V_OU : V_TOU;
+  const second = style === 'old' ? V_TAEY : V_AEY;
+  const t = new Uint16Array(NSTATES * NCLASS);
+  const isVowel = (k: number) => k >= V_OU;
+  const nextShape = (shape: number, k: number) => {
+    if (isVowel(k)) return shape <= 2 ? 2 : 4;
+    return shape <= 1 ? 1 : shape === 2 ? 3 : shape;
+  };
+  for (let s = 0; s < NSTATES; s++) {
+    let shape = 0;
+    let na = 0;
+    let tail = 0;
+    if (s >= 1 && s < REPORT_GLUED) {
+      const r = s - 1;
+      tail = r % 4;
+      na = Math.floor(r / 4) % 2;
+      shape = Math.floor(r / 8) + 1;
+    }
+    for (let k = 0; k < NCLASS; k++) {
+      let to: number;
+      if (k === SPECIAL) continue;
+      if (k === OTHER || k > V_NA) {
+        const glued = shape === 4 && na === 1;
+        const tone = tail === 3;
+        to = glued && tone ? REPORT_BOTH : glued ? REPORT_GLUED : tone ? REPORT_TONE : 0;
+      } else {
+        const nShape = nextShape(shape, k);
+        const nNa = na | (k === CONS_NA || k >= V_TOU ? 1 : 0);
+        let nTail = 0;
+        if (k === Q) nTail = 1;
+        else if (k === first) nTail = tail === 1 ? 0 : 2;
+        else if (k === second && tail === 2) nTail = 3;
+        to = packed(nShape, nNa, nTail);
+      }
+      t[s * NCLASS + k] = to * NCLASS;
+    }
+  }
+  // Specials: the loop goes to a REPORT-range marker and handles the character itself.
+  for (let s2 = 0; s2 < NSTATES; s2++) t[s2 * NCLASS + SPECIAL] = SPECIAL_MARK * NCLASS;
+  tables.set(style, t);
   return t;
 }
 
@@ -65,97 +154,151 @@ export interface Scan {
   tone: number[];
 }
 
-// Word shapes as a small automaton over letter classes (0 other, 1 consonant,
-// 2 vowel): 0 outside a word, 1 before a vowel, 2 in the first vowel group,
-// 3 consonants after it, 4 a second vowel group (two syllables' worth).
-const NEXT = new Uint8Array([
-  /* 0 */ 0, 1, 2, 0,
-  /* 1 */ 0, 1, 2, 0,
-  /* 2 */ 0, 3, 2, 0,
-  /* 3 */ 0, 3, 4, 0,
-  /* 4 */ 0, 4, 4, 0,
-]);
-
-// One byte per code unit for the hot loop: bits 0–1 the letter class, bit 2
-// a Unicode-pass character, bit 3 a mis-encoding trace, bit 4 a non-ASCII letter.
-const K_UNI = 4;
-const K_ODD = 8;
-const K_NA = 16;
-const HOT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const f = TABLE[c];
-  HOT[c] = (f & VOWEL ? 2 : f & LETTER ? 1 : 0) | (f & UNI ? K_UNI : 0) | (f & ODD ? K_ODD : 0) | (f & NONASCII ? K_NA : 0);
-}
-
-let scratch = new Uint16Array(1 << 16);
-
-/**
- * The text's UTF-16 code units in a reused buffer: scanning a typed array is
- * faster in V8 than charCodeAt on the string, and reusing the buffer spares
- * the garbage collector. Valid until the next call.
- */
-function codeUnits(text: string): Uint16Array {
-  if (scratch.length < text.length) scratch = new Uint16Array(Math.max(text.length, scratch.length * 2));
-  const bytes = Buffer.from(scratch.buffer, 0, text.length * 2);
-  bytes.write(text, 0, 'utf16le');
-  return scratch.subarray(0, text.length);
-}
+const SPECIAL_STATE = SPECIAL_MARK * NCLASS;
 
 /** Scan a text for the normalize stage (tone candidates are for converting *to* `style`). */
 export function scanText(text: string, style: ToneStyle): Scan {
-  const a = codeUnits(text);
-  const H = HOT;
-  let flags = 0;
-  const breaks: number[] = [];
-  const glued: number[] = [];
-  const tone: number[] = [];
-  let state = 0;
-  let wordStart = 0;
-  let wordFlags = 0;
-  const n = a.length;
-  for (let i = 0; i < n; i++) {
-    const h = H[a[i]];
-    const k = h & 3;
-    if (k !== 0) {
-      if (state === 0) {
-        wordStart = i;
-        wordFlags = 0;
-      }
-      wordFlags |= h;
-      state = NEXT[(state << 2) | k];
-      continue;
-    }
-    flags |= h;
-    if (state !== 0) {
-      flags |= wordFlags;
-      if (state === 4 && wordFlags & K_NA) glued.push(wordStart, i);
-      if (wordFlags & K_NA) toneCandidate(a, wordStart, i, style, tone);
-      state = 0;
-    }
-    if (a[i] === 10 && i > 0 && H[a[i - 1]] & 3) {
-      let j = i + 1;
-      while (j < n && (a[j] === 32 || a[j] === 9)) j++;
-      if (j < n && H[a[j]] & 3) breaks.push(i);
-    }
-  }
-  if (state !== 0) {
-    flags |= wordFlags;
-    if (state === 4 && wordFlags & K_NA) glued.push(wordStart, n);
-    if (wordFlags & K_NA) toneCandidate(a, wordStart, n, style, tone);
-  }
-  return { unicode: (flags & K_UNI) !== 0, misencoded: (flags & K_ODD) !== 0, breaks, glued, tone };
+  const k = wasmKernel();
+  return k ? k.scan(text, style) : scanTextPortable(text, style);
 }
 
-/** Record [ws, we) if the word ends in oa/oe/uy with the tone mark in the other style. */
-function toneCandidate(a: Uint16Array, ws: number, we: number, style: ToneStyle, tone: number[]): void {
-  if (we - ws < 2) return;
-  const last = TABLE[a[we - 1]];
-  if (!(last & (TONED_AEY | PLAIN_AEY))) return;
-  const prev = a[we - 2];
-  // "quả", "quý": u belongs to the onset qu, the tone is where it must be in both styles.
-  if (we - ws >= 3 && (a[we - 3] === 113 || a[we - 3] === 81)) return;
-  if (style === 'old') {
-    // new-style "hoà/thuỷ": plain o/u followed by a toned a/e/y at the end
-    if (last & TONED_AEY && (prev === 111 || prev === 117 || prev === 79 || prev === 85)) tone.push(ws, we);
-  } else if (last & PLAIN_AEY && TABLE[prev] & TONED_OU) tone.push(ws, we);
+/** Which implementation scanText runs here: the WebAssembly kernel, or the portable JavaScript loop. */
+export function scanEngine(): 'webassembly' | 'javascript' {
+  return wasmKernel() ? 'webassembly' : 'javascript';
+}
+
+/** The same scan in plain JavaScript: the fallback where WebAssembly is missing, and the reference the kernel is tested against. */
+export function scanTextPortable(text: string, style: ToneStyle): Scan {
+  const T = transitions(style);
+  const C = CLS;
+  const K = HOT;
+  const found = newFound();
+  let s = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const p = s;
+    s = T[p | K[text.charCodeAt(i)]];
+    if (s >= REPORTING) {
+      if (s === SPECIAL_STATE) {
+        const b = C[text.charCodeAt(i)];
+        found.flags |= b;
+        s = T[p | (b & CLASS_MASK)];
+        if (s < REPORTING) continue;
+      }
+      report(text, i, s, found);
+    }
+  }
+  return finish(text, T[s | OTHER], found);
+}
+
+interface Found {
+  flags: number;
+  glued: number[];
+  tone: number[];
+}
+
+const newFound = (): Found => ({ flags: 0, glued: [], tone: [] });
+
+/** The Scan of a text whose automaton ended in `last` (the state after one more non-letter). */
+function finish(text: string, last: number, found: Found): Scan {
+  if (last >= REPORTING) report(text, text.length, last, found);
+  return { unicode: (found.flags & F_UNI) !== 0, misencoded: (found.flags & F_ODD) !== 0, breaks: lineBreaksInWords(text), glued: found.glued, tone: found.tone };
+}
+
+// WebAssembly kernel: the same automaton (scan.wat), run over a copy of the
+// text's UTF-16 code units in chunks. The copy costs a fifth of an NFC pass;
+// the loop then runs at native speed instead of charCodeAt's.
+const TEXT_AT = 135168;
+const CHUNK = 1 << 18; // code units per call
+const RECORDS_AT = TEXT_AT + CHUNK * 2;
+const MEMORY_BYTES = RECORDS_AT + CHUNK * 2 * 8; // at most two records per code unit
+
+interface Kernel {
+  scan(text: string, style: ToneStyle): Scan;
+}
+
+let kernel: Kernel | null | undefined;
+
+// Node provides WebAssembly at run time; its full types come with the DOM
+// lib, which this project does not load, so the few members used are typed here.
+interface WasmMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
+
+/** The WebAssembly kernel, or null where it cannot be loaded (the portable scan is then used). */
+function wasmKernel(): Kernel | null {
+  if (kernel !== undefined) return kernel;
+  try {
+    const bytes = readFileSync(new URL('./scan.wasm', import.meta.url));
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    const memory = inst.exports.memory as WasmMemory;
+    const run = inst.exports.scan as (text: number, n: number, state: number, out: number, report: number, special: number) => number;
+    const records = inst.exports.records as { value: number };
+    const need = Math.ceil((MEMORY_BYTES - memory.buffer.byteLength) / 65536);
+    if (need > 0) memory.grow(need);
+    const bytesView = Buffer.from(memory.buffer);
+    const recs = new Int32Array(memory.buffer, RECORDS_AT, CHUNK * 4);
+    // The kernel's layout doubles classes and states (byte offsets into the u16 table).
+    bytesView.set(HOT.map((k) => k * 2), 0);
+    bytesView.set(CLS.map((b) => (b & CLASS_MASK) * 2), 65536);
+    let loaded: ToneStyle | null = null;
+    kernel = {
+      scan(text, style) {
+        if (loaded !== style) {
+          const t = transitions(style).map((to) => to * 2);
+          bytesView.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), 131072);
+          loaded = style;
+        }
+        const found = newFound();
+        let s = 0;
+        for (let base = 0; base < text.length; base += CHUNK) {
+          const len = Math.min(CHUNK, text.length - base);
+          bytesView.write(len === text.length ? text : text.slice(base, base + len), TEXT_AT, len * 2, 'utf16le');
+          s = run(TEXT_AT, len, s * 2, RECORDS_AT, REPORTING * 2, SPECIAL_STATE * 2) / 2;
+          const count = records.value;
+          for (let r = 0; r < count; r++) {
+            const at = base + recs[2 * r];
+            const st = recs[2 * r + 1] / 2;
+            if (st === SPECIAL_STATE) found.flags |= CLS[text.charCodeAt(at)];
+            else report(text, at, st, found);
+          }
+        }
+        return finish(text, transitions(style)[s | OTHER], found);
+      },
+    };
+  } catch {
+    kernel = null;
+  }
+  return kernel;
+}
+
+/** Record the word that ends at `end` as a glued and/or tone candidate. */
+function report(text: string, end: number, state: number, found: Found): void {
+  let start = end;
+  while (start > 0 && CLS[text.charCodeAt(start - 1)] & CLASS_MASK) start--;
+  if (state === REPORT_GLUED * NCLASS || state === REPORT_BOTH * NCLASS) found.glued.push(start, end);
+  if (state === REPORT_TONE * NCLASS || state === REPORT_BOTH * NCLASS) found.tone.push(start, end);
+}
+
+/** Whether a UTF-16 code unit is a letter (any script's \p{L} in the BMP), by the scan's table. */
+export function isLetterCode(c: number): boolean {
+  return (CLS[c] & CLASS_MASK) !== 0;
+}
+
+/** Positions of line breaks with a letter before and, after spaces or tabs, a letter after. */
+function lineBreaksInWords(text: string): number[] {
+  const breaks: number[] = [];
+  const n = text.length;
+  for (let i = text.indexOf('\n', 1); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (!(CLS[text.charCodeAt(i - 1)] & CLASS_MASK)) continue;
+    let j = i + 1;
+    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < n && CLS[text.charCodeAt(j)] & CLASS_MASK) breaks.push(i);
+  }
+  return breaks;
 }

@@ -7,21 +7,20 @@
  */
 import type { Edit } from '../core/offsets.ts';
 import { joinBroken, splitGlued } from '../core/syllable.ts';
-
-const LETTER = /\p{L}/u;
+import { isLetterCode } from './scan.ts';
 
 /** Edits re-joining syllables broken across the line breaks at `breaks`. */
 export function rejoinEdits(text: string, breaks: readonly number[]): Edit[] {
   const edits: Edit[] = [];
   for (const nl of breaks) {
     let ls = nl;
-    while (ls > 0 && LETTER.test(text[ls - 1])) ls--;
+    while (ls > 0 && isLetterCode(text.charCodeAt(ls - 1))) ls--;
     let gapStart = nl;
     while (gapStart > ls && (text[gapStart - 1] === ' ' || text[gapStart - 1] === '\t')) gapStart--;
     let rs = nl + 1;
     while (rs < text.length && (text[rs] === ' ' || text[rs] === '\t')) rs++;
     let re = rs;
-    while (re < text.length && LETTER.test(text[re])) re++;
+    while (re < text.length && isLetterCode(text.charCodeAt(re))) re++;
     const left = text.slice(ls, nl);
     const right = text.slice(rs, re);
     const joined = joinBroken(left, right);
