@@ -309,6 +309,37 @@ function lineRuns(text: string, lineStart: number, lineEnd: number): Token[][] {
   return runs;
 }
 
+/** The run of fontable words around text[at] within [lineStart, lineEnd); `fontable` false if the word at `at` is not itself fontable. */
+function runAround(text: string, at: number, lineStart: number, lineEnd: number): { tokens: Token[]; end: number; fontable: boolean } {
+  const wordAt = (i: number): Token => {
+    let start = i;
+    while (start > lineStart && !isSeparator(text.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < lineEnd && !isSeparator(text.charCodeAt(end))) end++;
+    return tokenize(text, start, end)[0];
+  };
+  const here = wordAt(at);
+  if (!here.fontable) return { tokens: [], end: here.end, fontable: false };
+  const tokens = [here];
+  for (let i = here.start; ; ) {
+    while (i > lineStart && isSeparator(text.charCodeAt(i - 1))) i--;
+    if (i <= lineStart) break;
+    const w = wordAt(i - 1);
+    if (!w.fontable) break;
+    tokens.unshift(w);
+    i = w.start;
+  }
+  for (let i = here.end; ; ) {
+    while (i < lineEnd && isSeparator(text.charCodeAt(i))) i++;
+    if (i >= lineEnd) break;
+    const w = wordAt(i);
+    if (!w.fontable) break;
+    tokens.push(w);
+    i = w.end;
+  }
+  return { tokens, end: tokens[tokens.length - 1].end, fontable: true };
+}
+
 /** How many accepted runs of a font make the whole document count as typed in it (second pass). */
 const TRUST_RUNS = 2;
 
@@ -321,19 +352,22 @@ export function legacyFontFixes(text: string, options: FontOptions = {}): TextFi
   const fixes: TextFix[] = [];
   const runsOf: Record<FontKind, number> = { tcvn3: 0, vni: 0 };
   const doneLines = new Set<number>();
-  // Pass 1: only lines with tell-tale characters.
+  // Pass 1: only the runs that hold a tell-tale character (a run without one
+  // is never converted here), found outward from each tell, so a long clean
+  // paragraph with one "°" is not tokenized whole.
+  const untrusted = new Set<FontKind>();
   while (at >= 0) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
-    for (const run of lineRuns(text, lineStart, lineEnd)) {
-      const r = runFixes(run, isSyl, new Set());
-      if (!r) continue;
+    const run = runAround(text, at, lineStart, lineEnd);
+    const r = run.fontable ? runFixes(run.tokens, isSyl, untrusted) : null;
+    if (r) {
       runsOf[r.kind]++;
       doneLines.add(lineStart);
       for (const f of r.fixes) fixes.push(f);
     }
-    at = firstTell(lineEnd);
+    at = firstTell(run.end);
   }
   // Pass 2: a document clearly typed in a font may have short lines without tell-tale characters ("cã" = "có").
   const trusted = new Set((['tcvn3', 'vni'] as const).filter((k) => runsOf[k] >= TRUST_RUNS));

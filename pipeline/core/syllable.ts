@@ -287,8 +287,19 @@ function unique(cands: string[][], asciiOnly: boolean): string[] | null {
   return c;
 }
 
-/** Split a token that is not a syllable into 2 (else 3) syllables when exactly one such split exists ("tỉnhvà" → ["tỉnh","và"]); null otherwise. */
+const splitCache = new Map<string, string[] | null>();
+
+/** Split a token that is not a syllable into 2 (else 3) syllables when exactly one such split exists ("tỉnhvà" → ["tỉnh","và"]); null otherwise. Cached like isSyllable. */
 export function splitGlued(token: string): string[] | null {
+  const hit = splitCache.get(token);
+  if (hit !== undefined) return hit;
+  const parts = splitGluedUncached(token);
+  if (splitCache.size >= CACHE_MAX) splitCache.delete(splitCache.keys().next().value as string);
+  splitCache.set(token, parts);
+  return parts;
+}
+
+function splitGluedUncached(token: string): string[] | null {
   const t = nfc(token);
   if (t.length < 2 || t.length > 3 * MAX_PART || isSyllable(t)) return null;
   const ascii = ASCII_ONLY.test(t);
