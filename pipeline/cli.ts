@@ -1,7 +1,8 @@
 /**
  * vnrhet: the command line. `run` processes a corpus folder and writes a
  * report; `normalize` and `repair` print one file's text after those stages.
- * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error.
+ * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error (a bad
+ * option, argument or configuration file).
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,22 +23,26 @@ import { kwicTable, repairsTable, normalizationTable } from './09-emit/tables.ts
 /** A failure the user can act on: printed as one line, exit code 1. */
 class UserError extends Error {}
 
+/** A mistake in what the user asked for (a configuration file): printed as one line, exit code 2. */
+class UsageError extends Error {}
+
 function loadConfig(path: string | undefined, overrides: (c: Record<string, any>) => void): Config {
   let base: Record<string, any> = {};
   const file = path ?? (existsSync('vnrhet.config.json') ? 'vnrhet.config.json' : undefined);
   if (file) {
-    if (!existsSync(file)) throw new UserError(`config file not found: ${file}`);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${file}`);
     try {
-      base = JSON.parse(readFileSync(file, 'utf8'));
+      base = JSON.parse(readFileSync(file, 'utf8')) ?? {};
     } catch (err) {
-      throw new UserError(`config file ${file} is not valid JSON: ${(err as Error).message}`);
+      throw new UsageError(`config file ${file} is not valid JSON: ${(err as Error).message}`);
     }
+    if (typeof base !== 'object' || Array.isArray(base)) throw new UsageError(`config file ${file}: expected a JSON object of sections ({ "phrases": { … } }), got ${Array.isArray(base) ? 'an array' : typeof base}`);
   }
   overrides(base);
   try {
     return parseConfig(base);
   } catch (err) {
-    throw new UserError((err as Error).message);
+    throw new UsageError(`${file ? `${file}: ` : ''}${(err as Error).message}`);
   }
 }
 
@@ -237,7 +242,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // `vnrhet` without a command prints the help on stderr with exit code 1: a usage error here.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`vnrhet: error: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`vnrhet: error: ${(err as Error).message}\n`);

@@ -124,6 +124,14 @@ export const configSchema = z
         reuseMaxDocs: z.number().int().min(2).default(20),
         /** Phrases (the most frequent maximal ones of two or more units) whose dispersion is written to dispersion.csv. */
         dispersionTop: z.number().int().min(0).default(50),
+        /** similarity.csv has every pair of documents up to this many documents; above, each document's similarityTopK nearest neighbours. */
+        similarityAllPairsMax: z.number().int().min(0).default(2000),
+        /** Above similarityAllPairsMax: neighbours kept per document (most similar by tf-idf cosine, ties to the earlier document). */
+        similarityTopK: z.number().int().min(1).default(10),
+        /** Above similarityAllPairsMax: terms in more than this share of the documents do not propose neighbours (they still count in the cosine). */
+        similarityMaxDf: z.number().gt(0).max(1).default(0.05),
+        /** Above similarityAllPairsMax: per document, how many candidates (best by the cosine over the terms that propose neighbours) get their exact cosine. */
+        similarityCandidates: z.number().int().min(1).default(100),
       })
       .strict()
       .prefault({}),
@@ -156,16 +164,58 @@ export function defaultConfig(): Config {
   return configSchema.parse({});
 }
 
+/** The keys an object of the schema accepts at `path` (through defaults and prefaults). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let node: any = configSchema;
+  const unwrap = () => {
+    while (node?._zod?.def?.innerType) node = node._zod.def.innerType;
+  };
+  unwrap();
+  for (const k of path) {
+    node = node?._zod?.def?.shape?.[k as string];
+    unwrap();
+  }
+  return Object.keys(node?._zod?.def?.shape ?? {});
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
 /**
  * Validate a user configuration (from JSON) over the defaults; throws an Error
- * whose message names each bad key and what was expected.
+ * whose message names each bad key, what was expected and what was given, e.g.
+ * `phrases.maxN: expected number, received string (got "six")` or
+ * `phrases.maxx: unknown key (did you mean maxN?); phrases takes minN, maxN, …`.
  */
 export function parseConfig(input: unknown): Config {
   const r = configSchema.safeParse(input ?? {});
   if (r.success) return r.data;
-  const msgs = r.error.issues.map((i) => {
+  const valueAt = (path: readonly PropertyKey[]) => path.reduce<any>((v, k) => (v == null ? undefined : v[k as any]), input);
+  const msgs = r.error.issues.flatMap((i) => {
     const key = i.path.length ? i.path.join('.') : '(top level)';
-    return `${key}: ${i.message}`;
+    if (i.code === 'unrecognized_keys') {
+      const known = keysAt(i.path);
+      const where = i.path.length ? i.path.join('.') : 'the configuration';
+      return i.keys.map((k) => {
+        const near = known.filter((x) => distance(k, x) <= Math.max(1, Math.floor(x.length / 3))).sort((a, b) => distance(k, a) - distance(k, b))[0];
+        return `${[...i.path, k].join('.')}: unknown key${near ? ` (did you mean ${near}?)` : ''}; ${where} takes ${known.join(', ')}`;
+      });
+    }
+    const given = valueAt(i.path);
+    const got = given === undefined ? '' : ` (got ${JSON.stringify(given)?.slice(0, 60)})`;
+    return [`${key}: ${i.message.replace(/^Invalid (input|option): /, '')}${got}`];
   });
   throw new Error(`invalid config: ${msgs.join('; ')}`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +13,7 @@ describe('vnrhet command line', () => {
   it('explains every subcommand with --help', () => {
     const top = vnrhet('--help');
     expect(top.status).toBe(0);
-    for (const sub of ['run', 'normalize', 'repair']) {
+    for (const sub of ['run', 'normalize', 'repair', 'kwic', 'report']) {
       expect(top.stdout).toContain(sub);
       const h = vnrhet(sub, '--help');
       expect(h.status, sub).toBe(0);
@@ -28,6 +28,34 @@ describe('vnrhet command line', () => {
     const r = vnrhet('run', 'no/such/folder', '--quiet');
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe('vnrhet: error: corpus folder or .jsonl/.csv file not found: no/such/folder');
+    // No command at all: the help, on stderr, as a usage error.
+    const none = vnrhet();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/Usage: vnrhet /);
+  });
+
+  it('refuses a bad configuration file with exit code 2 and one line naming the key, the expected and the given value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnrhet-config-'));
+    const cases: [unknown, string][] = [
+      [{ phrases: { maxN: 'six' } }, 'phrases.maxN: expected number, received string (got "six")'],
+      [{ phrases: { maxx: 3 } }, 'phrases.maxx: unknown key (did you mean maxN?); phrases takes minN, maxN, unit,'],
+      [{ compare: { groupBy: 'district' } }, 'compare.groupBy: expected one of "province"|"province_2025"|"level"|"year" (got "district")'],
+      [{ emit: { excel: 'yes' } }, 'emit.excel: expected boolean, received string (got "yes")'],
+      [[], 'expected a JSON object of sections'],
+    ];
+    for (const [i, [config, message]] of cases.entries()) {
+      const file = join(dir, `c${i}.json`);
+      writeFileSync(file, JSON.stringify(config));
+      const r = vnrhet('run', 'data/seeds', '--out', join(dir, 'out'), '--config', file, '--quiet');
+      expect(r.status, message).toBe(2);
+      expect(r.stderr, message).toContain(message);
+      expect(r.stderr.trim().split('\n'), message).toHaveLength(1);
+    }
+    writeFileSync(join(dir, 'broken.json'), '{ "phrases": ');
+    const broken = vnrhet('run', '--config', join(dir, 'broken.json'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json is not valid JSON/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('prints the normalized text, or each change in context with --diff', () => {
