@@ -2,7 +2,7 @@
  * vnrhet: the command line. `run` processes a corpus folder and writes a
  * report; `normalize` and `repair` print one file's text after those stages.
  * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error (a bad
- * option, argument or configuration file).
+ * option, argument or configuration file); 130/143 when interrupted.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { defaultResources, repairDocument } from './04-repair/index.ts';
 import type { Reference } from './04-repair/reference.ts';
 import { runCorpus } from './runner.ts';
 import { runInfo } from './run-info.ts';
-import { writeReport } from './09-emit/index.ts';
+import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
 import { toCsv } from './09-emit/csv.ts';
 import { kwicTable, repairsTable, normalizationTable } from './09-emit/tables.ts';
 
@@ -56,6 +56,24 @@ function number(v: string): number {
   return n;
 }
 
+/** While the report is written: Ctrl-C or a kill removes the half-written copy, and the old report stays. */
+async function withCleanup<T>(work: () => Promise<T>): Promise<T> {
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
+    const h = () => {
+      removePendingReports();
+      process.stderr.write(`\nvnrhet: interrupted (${sig}); the previous report, if any, is unchanged\n`);
+      process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
+    };
+    process.on(sig, h);
+    return [sig, h] as const;
+  });
+  try {
+    return await work();
+  } finally {
+    for (const [sig, h] of handlers) process.off(sig, h);
+  }
+}
+
 function readDocument(file: string, config: Config): string {
   if (!existsSync(file)) throw new UserError(`file not found: ${file}`);
   const decoded = decodeDocument(readFileSync(file), config.ingest.maxDocumentBytes);
@@ -86,7 +104,7 @@ export function program(): Command {
     .option('--min-count <n>', 'minimum corpus count for a listed phrase of two or more syllables', number)
     .option('--excel', 'write CSV files with a UTF-8 byte-order mark for Excel')
     .option('-q, --quiet', 'no progress output')
-    .addHelpText('after', '\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
+    .addHelpText('after', '\nThe report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
     .action(async (corpus: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.groupBy) section(c, 'compare').groupBy = o.groupBy;
@@ -99,6 +117,8 @@ export function program(): Command {
         if (o.excel) section(c, 'emit').excel = true;
       });
       const out = o.out ?? `reports/${resolve(corpus).split(/[\\/]/).pop()!.replace(/\.(jsonl|ndjson|csv)$/i, '')}`;
+      const problem = outputProblem(out, corpus);
+      if (problem) throw new UserError(problem);
       const started = performance.now();
       const progress = !o.quiet && process.stderr.isTTY;
       const result = runCorpus({
@@ -108,7 +128,7 @@ export function program(): Command {
       });
       if (progress) process.stderr.write('\n');
       const info = runInfo(result);
-      const files = await writeReport(result, out, info);
+      const files = await withCleanup(() => writeReport(result, out, info));
       if (!o.quiet) {
         const c = info.counts as Record<string, number>;
         const warnings = result.diagnostics.filter((d) => d.level === 'warning');
