@@ -1,6 +1,7 @@
 /**
  * vnrhet: the command line. `run` processes a corpus folder and writes a
- * report; `normalize` and `repair` print one file's text after those stages.
+ * report; `normalize` and `repair` print one file's text after those stages;
+ * `kwic` prints a concordance; `report` summarises a finished run.
  * Exit codes: 0 done (maybe with warnings), 1 failed, 2 usage error (a bad
  * option, argument or configuration file); 130/143 when interrupted.
  */
@@ -17,6 +18,7 @@ import type { Reference } from './04-repair/reference.ts';
 import { runCorpus } from './runner.ts';
 import { runInfo } from './run-info.ts';
 import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
+import { ProgressBar } from './progress.ts';
 import { toCsv } from './09-emit/csv.ts';
 import { kwicTable, repairsTable, normalizationTable } from './09-emit/tables.ts';
 
@@ -54,6 +56,16 @@ function number(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
   return n;
+}
+
+/**
+ * A progress bar on stderr when it is a terminal and --quiet is not given
+ * (VNRHET_PROGRESS_DELAY_MS overrides the 2 s before it appears).
+ */
+function progressBar(quiet: boolean | undefined): ProgressBar | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  const delay = Number(process.env.VNRHET_PROGRESS_DELAY_MS);
+  return new ProgressBar(process.stderr, { delayMs: Number.isFinite(delay) && process.env.VNRHET_PROGRESS_DELAY_MS !== '' ? delay : 2000 });
 }
 
 /** While the report is written: Ctrl-C or a kill removes the half-written copy, and the old report stays. */
@@ -103,8 +115,8 @@ export function program(): Command {
     .addOption(new Option('--unit <unit>', 'unit of phrases: syllables, or dictionary words (tư_tưởng)').choices(['syllable', 'word']))
     .option('--min-count <n>', 'minimum corpus count for a listed phrase of two or more syllables', number)
     .option('--excel', 'write CSV files with a UTF-8 byte-order mark for Excel')
-    .option('-q, --quiet', 'no progress output')
-    .addHelpText('after', '\nThe report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
+    .option('-q, --quiet', 'no progress bar, warnings or summary on stderr (errors are still printed)')
+    .addHelpText('after', '\nOn a terminal, runs longer than 2 s show a progress bar on stderr. The report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
     .action(async (corpus: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.groupBy) section(c, 'compare').groupBy = o.groupBy;
@@ -120,15 +132,15 @@ export function program(): Command {
       const problem = outputProblem(out, corpus);
       if (problem) throw new UserError(problem);
       const started = performance.now();
-      const progress = !o.quiet && process.stderr.isTTY;
-      const result = runCorpus({
-        corpusDir: corpus,
-        config,
-        onProgress: progress ? (done, total, id) => process.stderr.write(`\r[${done}/${total}] ${id}`.padEnd(60)) : undefined,
-      });
-      if (progress) process.stderr.write('\n');
-      const info = runInfo(result);
-      const files = await withCleanup(() => writeReport(result, out, info));
+      const bar = progressBar(o.quiet);
+      let result, info, files;
+      try {
+        result = runCorpus({ corpusDir: corpus, config, onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+        info = runInfo(result);
+        files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file))));
+      } finally {
+        bar?.finish();
+      }
       if (!o.quiet) {
         const c = info.counts as Record<string, number>;
         const warnings = result.diagnostics.filter((d) => d.level === 'warning');
@@ -177,6 +189,7 @@ export function program(): Command {
     .option('--width <n>', 'tokens of context on each side', number)
     .option('--csv <file>', 'also write the lines to a CSV file (columns as kwic.csv)')
     .option('-c, --config <file>', 'configuration file')
+    .option('-q, --quiet', 'no progress bar or line count on stderr')
     .addHelpText('after', '\nExamples:\n  vnrhet kwic "tăng cường"\n  vnrhet kwic "quan điểm sai trái" --corpus path/to/corpus --width 5 --csv kwic.csv')
     .action((phrase: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
@@ -184,7 +197,13 @@ export function program(): Command {
         if (o.width !== undefined) section(c, 'kwic').width = o.width;
       });
       if (!existsSync(o.corpus)) throw new UserError(`corpus folder or .jsonl/.csv file not found: ${o.corpus}`);
-      const result = runCorpus({ corpusDir: o.corpus, config });
+      const bar = progressBar(o.quiet);
+      let result;
+      try {
+        result = runCorpus({ corpusDir: o.corpus, config, onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+      } finally {
+        bar?.finish();
+      }
       const lines = result.kwic;
       const left = Math.min(60, Math.max(0, ...lines.map((l) => [...l.left].length)));
       for (const l of lines) {
@@ -192,7 +211,7 @@ export function program(): Command {
         process.stdout.write(`${(lt.length > left ? '…' + lt.slice(lt.length - left + 1).join('') : l.left).padStart(left)}  [${l.match}]  ${l.right}\t${l.doc}\t${l.province}\n`);
       }
       if (o.csv) writeFileSync(o.csv, toCsv(kwicTable, lines, config.emit.excel));
-      process.stderr.write(`${lines.length} lines in ${result.documents.filter((d) => d.status === 'processed').length} documents\n`);
+      if (!o.quiet) process.stderr.write(`${lines.length} lines in ${result.documents.filter((d) => d.status === 'processed').length} documents\n`);
     });
 
   cmd

@@ -37,9 +37,17 @@ import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
 export interface RunOptions {
   corpusDir: string;
   config: Config;
-  /** Called after each document (for a progress bar). */
-  onProgress?: (done: number, total: number, doc: string) => void;
+  /**
+   * Called as the run advances (for a progress bar): after each document is
+   * read and normalized (stage "reading"), after each is analysed (cleaned,
+   * repaired, tokenized, counted; "analysing"), and once before the corpus-wide
+   * comparisons ("comparing", total 0: of unknown length).
+   */
+  onProgress?: (done: number, total: number, doc: string, stage: ProgressStage) => void;
 }
+
+/** Stages a run reports to RunOptions.onProgress. */
+export type ProgressStage = 'reading' | 'analysing' | 'comparing';
 
 /** Files of a corpus folder with a readable extension, as sorted relative POSIX paths. */
 export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[] } {
@@ -143,7 +151,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const normalization: ChangeRecord[] = [];
   const total = plan.documents.length;
   let done = 0;
+  let read = 0;
   for (const p of plan.documents) {
+    opts.onProgress?.(read++, total, p.id, 'reading');
     let bytes: Buffer;
     let decoded: ReadResult;
     if (p.text !== undefined) {
@@ -179,6 +189,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     ingested.push({ planned: p, raw, normalized: norm.traced, meta, result });
   }
 
+  opts.onProgress?.(0, ingested.length, '', 'analysing');
   // 03-clean needs the lines that repeat across documents of one source.
   const repeated = repeatedLines(
     ingested.map((d) => ({ source: d.meta.source || '(no source)', text: d.normalized.text })),
@@ -253,8 +264,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       directives: dirs.length,
     });
     documents.push(d.result);
-    opts.onProgress?.(++done, total, id);
+    opts.onProgress?.(++done, ingested.length, id, 'analysing');
   }
+  opts.onProgress?.(0, 0, '', 'comparing');
 
   // 06-count and 08-compare over the corpus.
   const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(phraseAgg, config.phrases);

@@ -76,6 +76,36 @@ describe('vnrhet command line', () => {
   });
 });
 
+describe('vnrhet run: progress on stderr', () => {
+  const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+
+  it('prints no progress bar when stderr is not a terminal', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vnrhet-pipe-')), 'seeds');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'run', 'data/seeds', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, VNRHET_PROGRESS_DELAY_MS: '0' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/[\r\x1b]|%|ETA/);
+    expect(r.stderr).toMatch(/^5 of 5 documents processed/m);
+  }, 60_000);
+
+  // script(1) gives the run a terminal; the bar's 2 s delay is set to 0 so the test does not depend on the machine's speed.
+  it.skipIf(!script)('shows a bar with percentage and ETA on a terminal, and nothing with --quiet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnrhet-tty-'));
+    const onTty = (extra: string) => {
+      const cmd = `${JSON.stringify(process.execPath)} --import tsx pipeline/cli.ts run data/seeds --out ${join(dir, 'seeds')} ${extra}`;
+      const r = spawnSync(script!, ['-qec', cmd, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, VNRHET_PROGRESS_DELAY_MS: '0', COLUMNS: '120' } });
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const shown = onTty('');
+    expect(shown).toMatch(/\ranalysing +[█░]+ +\d+% \d\/5 (ETA \d+:\d\d|done) · \d+:\d\d/);
+    expect(shown).toMatch(/\rwriting +[█░]+ +\d+% \d+\/\d+ /);
+    // The bar's line is cleared before the summary.
+    expect(shown).toMatch(/\r\x1b\[K5 of 5 documents processed/);
+    const quiet = onTty('--quiet');
+    expect(quiet).not.toMatch(/%|ETA|documents processed/);
+  }, 120_000);
+});
+
 describe('vnrhet kwic', () => {
   it('prints a concordance of the seeds and writes it as CSV', () => {
     const csv = join(mkdtempSync(join(tmpdir(), 'vnrhet-kwic-')), 'kwic.csv');

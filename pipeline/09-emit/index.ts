@@ -55,8 +55,11 @@ export function outputProblem(outDir: string, corpus: string): string | null {
   return null;
 }
 
-/** Write CSV tables, charts (spec + SVG), run.json and index.html into `outDir`. */
-export async function writeReport(result: CorpusResult, outDir: string, runInfo: Record<string, unknown>): Promise<string[]> {
+/**
+ * Write CSV tables, charts (spec + SVG), run.json and index.html into `outDir`;
+ * `onProgress` hears of each table and chart as it is written.
+ */
+export async function writeReport(result: CorpusResult, outDir: string, runInfo: Record<string, unknown>, onProgress?: (done: number, total: number, file: string) => void): Promise<string[]> {
   const problem = outputProblem(outDir, result.corpus);
   if (problem) throw new Error(problem);
   const parent = dirname(outDir);
@@ -82,21 +85,26 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
     };
     const tables = tablesOf(result);
     const chartList = chartsOf(result);
+    const steps = tables.length + chartList.length + 1;
+    let step = 0;
     // Between files the event loop gets a turn, so Ctrl-C is handled (and the copy removed) while writing.
     const breathe = () => new Promise<void>((res) => setImmediate(res));
     for (const { spec, rows } of tables) {
       await breathe();
+      onProgress?.(step++, steps, spec.file);
       write(spec.file, toCsv(spec, rows, result.config.emit.excel));
     }
     const charts = [];
     for (const chart of chartList) {
       await breathe();
+      onProgress?.(step++, steps, `${chart.name}.svg`);
       const svg = await renderSvg(chart.spec);
       write(`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
       write(`${chart.name}.svg`, svg);
       charts.push({ chart, svg });
     }
     await breathe();
+    onProgress?.(step++, steps, 'index.html');
     write('run.json', JSON.stringify(runInfo, null, 2) + '\n');
     write('index.html', reportHtml(result, charts, tables, runInfo));
     // Swap the finished report into place.
