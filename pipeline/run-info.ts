@@ -1,14 +1,22 @@
 /**
- * run.json: what a reader needs to reproduce a run — configuration, package
- * versions, git commit, input file hashes, per-stage counts and per-document
+ * run.json: what a reader needs to reproduce a run — configuration, the
+ * installed version of every runtime dependency, git commit (and the tracked
+ * files that differ from it), hashes of every input file (documents, and the
+ * manifest or the file of records), per-stage counts and per-document
  * decisions (encoding, tone changes, spin score). No timestamps, so the same
  * inputs give the same file.
  */
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CorpusResult } from './result.ts';
 
-const PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'simple-statistics', 'vega', 'vega-lite', 'csv-stringify', 'csv-parse', 'zod', 'commander'];
+/** Every runtime dependency of the package (package.json "dependencies"). */
+function dependencies(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(pkg.dependencies ?? {}).sort();
+}
 
 function packageVersion(name: string): string {
   try {
@@ -19,12 +27,27 @@ function packageVersion(name: string): string {
   }
 }
 
-function gitCommit(): string {
+function git(args: string[]): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', args, { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   } catch {
-    return 'unknown';
+    return null;
   }
+}
+
+/** Tracked files that can change a run's results and differ from the commit. */
+function gitModified(): string[] {
+  const out = git(['status', '--porcelain', '--untracked-files=no', '--', 'pipeline', 'data', 'package.json', 'package-lock.json']);
+  return out === null ? [] : out.split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
+}
+
+/** The manifest of a corpus folder, or the corpus file of records, with its hash. */
+function corpusFiles(corpus: string): { file: string; bytes: number; sha256: string }[] {
+  if (!existsSync(corpus)) return [];
+  const path = statSync(corpus).isDirectory() ? join(corpus, 'manifest.csv') : corpus;
+  if (!existsSync(path)) return [];
+  const bytes = readFileSync(path);
+  return [{ file: path === corpus ? corpus : 'manifest.csv', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }];
 }
 
 /** The run.json content of a result. */
@@ -43,11 +66,12 @@ export function runInfo(r: CorpusResult): Record<string, unknown> {
   const repairsByRule: Record<string, number> = {};
   for (const x of r.repairs) repairsByRule[x.rule] = (repairsByRule[x.rule] ?? 0) + 1;
   return {
-    tool: { name: 'vn-rhetoric', version: own.version, git_commit: gitCommit(), node: process.versions.node },
-    packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
+    tool: { name: 'vn-rhetoric', version: own.version, git_commit: git(['rev-parse', 'HEAD'])?.trim() || 'unknown', git_modified: gitModified(), node: process.versions.node },
+    packages: Object.fromEntries(dependencies().map((p) => [p, packageVersion(p)])),
     corpus: r.corpus,
     group_by: r.config.compare.groupBy,
     config: r.config,
+    corpus_files: corpusFiles(r.corpus),
     inputs: r.documents.map((d) => ({ id: d.meta.id, file: d.meta.file, bytes: d.bytes, sha256: d.sha256, status: d.status })),
     counts: {
       documents: r.documents.length,
