@@ -25,6 +25,8 @@ export interface TableSpec<Row> {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number as formatNumber writes it (or an empty cell). */
+const NUMBER = /^(-?(\d+(\.\d+)?(e[-+]?\d+)?|Infinity))?$/;
 
 /** A text cell made safe for spreadsheets. */
 export function safeText(v: string): string {
@@ -46,7 +48,10 @@ function cell(type: ColumnType, v: unknown): string {
   switch (type) {
     case 'int':
     case 'float':
-      return typeof v === 'number' ? formatNumber(v, type) : String(v);
+      // A number column holds numbers; anything else that reached it (a manifest's
+      // own column, say) is text and is protected like text.
+      if (typeof v === 'number') return formatNumber(v, type);
+      return NUMBER.test(String(v)) ? String(v) : safeText(String(v));
     case 'bool':
       return v ? 'true' : 'false';
     default:

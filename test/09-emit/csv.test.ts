@@ -24,6 +24,24 @@ describe('CSV output', () => {
     expect(rows[2]).toEqual(["'+1", '2']);
     expect(rows[3]).toEqual(['Tỉnh ủy, "Bến Tre"', '0.3']);
   });
+  it('neutralises every OWASP formula start (= + - @ tab CR) in text cells, and only at the start', () => {
+    const texts = ['=1+1', '+84 912', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', 'a=b', ' =x', "'quoted", 'Đảng'];
+    const rows = parse(toCsv(spec, texts.map((t) => ({ t, n: 1 }))), { relax_quotes: true }) as string[][];
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["'=1+1", "'+84 912", "'-2+3", "'@SUM(A1)", "'\tcmd", "'\rcmd", 'a=b', ' =x', "'quoted", 'Đảng']);
+  });
+
+  it('keeps numeric columns numbers: negative, exponent, Infinity, empty — unquoted, no apostrophe', () => {
+    const csv = toCsv(spec, [-12.5, -0.00001234, -Infinity, NaN, 3].map((n) => ({ t: 'x', n })));
+    expect(csv).toBe('title,value\nx,-12.5\nx,-1.2340e-5\nx,-Infinity\nx,\nx,3\n');
+    for (const line of csv.split('\n').slice(1, -1)) expect(Number(line.split(',')[1] || 0)).not.toBeNaN();
+  });
+
+  it('protects a number column that was handed text (a manifest column, say), and keeps number strings as they are', () => {
+    const loose: TableSpec<{ v: unknown }> = { file: 'y.csv', doc: '', columns: [{ name: 'v', type: 'float', doc: '', get: (r) => r.v }] };
+    const rows = parse(toCsv(loose, ['0.85', '-3', '=1+1', '-1+2', '', 'n/a'].map((v) => ({ v })))) as string[][];
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['0.85', '-3', "'=1+1", "'-1+2", '', 'n/a']);
+  });
+
   it('adds a byte-order mark only when asked', () => {
     expect(toCsv(spec, [], true).startsWith('\uFEFF')).toBe(true);
     expect(toCsv(spec, []).startsWith('\uFEFF')).toBe(false);
