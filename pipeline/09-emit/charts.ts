@@ -32,7 +32,7 @@ export const CHART_DOC = {
 export const CHART_DOCS = Object.values(CHART_DOC);
 
 const FONT = { font: 'DejaVu Sans, Arial, sans-serif' };
-const config = { view: { stroke: null }, axis: { labelFont: FONT.font, titleFont: FONT.font, labelLimit: 260 }, title: { font: FONT.font, anchor: 'start' as const }, legend: { labelFont: FONT.font, titleFont: FONT.font }, header: { labelFont: FONT.font, titleFont: FONT.font } };
+const config = { view: { stroke: null }, axis: { labelFont: FONT.font, titleFont: FONT.font, labelLimit: 260 }, title: { font: FONT.font, anchor: 'start' as const }, legend: { labelFont: FONT.font, titleFont: FONT.font, titleLimit: 360, labelLimit: 260 }, header: { labelFont: FONT.font, titleFont: FONT.font } };
 
 /** Top maximal phrases (n ≥ 2) per group, as faceted bars of rate per 10,000 syllables. */
 export function topPhrasesChart(r: CorpusResult, top: number): Chart {
@@ -235,6 +235,8 @@ export function repairsChart(r: CorpusResult): Chart {
     const [doc, rule] = k.split('\u0000');
     return { doc, rule, repairs: n };
   });
+  // Documents without repairs stay on the axis (an empty row), but not in the legend.
+  const rules = [...new Set(values.map((v) => v.rule))].sort();
   for (const d of r.documents) if (d.status === 'processed' && d.repairs === 0) values.push({ doc: d.meta.id, rule: '(none)', repairs: 0 });
   return {
     ...CHART_DOC.repairs,
@@ -243,12 +245,12 @@ export function repairsChart(r: CorpusResult): Chart {
       title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
       data: { values },
       width: 380,
-      height: { step: 18 },
+      height: { step: 24 },
       mark: { type: 'bar', tooltip: true },
       encoding: {
         y: { field: 'doc', type: 'nominal', title: 'Văn bản / Document' },
         x: { field: 'repairs', type: 'quantitative', title: 'Số chỗ sửa / Repairs', aggregate: 'sum' },
-        color: { field: 'rule', type: 'nominal', title: 'Bằng chứng / Evidence' },
+        color: { field: 'rule', type: 'nominal', title: 'Bằng chứng / Evidence', legend: rules.length ? { values: rules } : null },
       },
       config,
     } as TopLevelSpec,

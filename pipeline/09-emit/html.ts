@@ -27,7 +27,10 @@ function tableHead<Row>(spec: TableSpec<Row>, rows: readonly Row[], n: number): 
         const v = c.get(r);
         const s = typeof v === 'number' ? formatNumber(v, c.type) : v === undefined || v === null ? '' : String(v);
         const cls = c.type === 'text' ? '' : ' class="num"';
-        return `<td${cls}>${escapeHtml(s.length > 240 ? s.slice(0, 240) + '…' : s)}</td>`;
+        // One line per row; a cell too wide for its column ends in "…" and shows its whole text on hover.
+        const full = s.length > 1000 ? s.slice(0, 1000) + '…' : s;
+        const title = c.type === 'text' && s.length > 24 ? ` title="${escapeHtml(full)}"` : '';
+        return `<td${cls}${title}>${escapeHtml(s.length > 240 ? s.slice(0, 240) + '…' : s)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
@@ -55,13 +58,14 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
   const flagged = processed.filter((d) => d.spun).sort((a, b) => b.spinScore - a.spinScore);
   const groups = new Set(processed.map((d) => d.meta.province));
   const rows = r.config.emit.htmlRows;
+  const n = (k: number, one: string, many = `${one}s`) => `<b>${k}</b> ${k === 1 ? one : many}`;
 
   const summary = `
 <ul class="summary">
-<li><b>${r.documents.length}</b> documents in, <b>${processed.length}</b> processed, <b>${rejected.length}</b> rejected</li>
-<li><b>${processed.reduce((a, d) => a + d.sentences, 0)}</b> sentences, <b>${processed.reduce((a, d) => a + d.syllables, 0)}</b> syllables, <b>${groups.size}</b> provinces</li>
-<li><b>${flagged.length}</b> documents flagged as machine-spun, <b>${r.repairs.length}</b> repairs; <b>${r.normalization.length}</b> normalization changes; <b>${r.removedLines.length}</b> lines of page chrome removed</li>
-<li>Comparisons grouped by <b>${escapeHtml(r.config.compare.groupBy)}</b></li>
+<li>${n(r.documents.length, 'document')} in, <b>${processed.length}</b> processed, <b>${rejected.length}</b> rejected</li>
+<li>${n(processed.reduce((a, d) => a + d.sentences, 0), 'sentence')}, ${n(processed.reduce((a, d) => a + d.syllables, 0), 'syllable')}, ${n(groups.size, 'province')}</li>
+<li>${n(flagged.length, 'document')} flagged as machine-spun, ${n(r.repairs.length, 'repair')}; ${n(r.normalization.length, 'normalization change')}; ${n(r.removedLines.length, 'line')} of page chrome removed</li>
+<li>Comparisons grouped by <b>${escapeHtml(r.config.compare.groupBy)}</b>: ${r.groups.map((g) => `${escapeHtml(g.group)} (${g.documents})`).join(', ')}</li>
 </ul>`;
 
   const rejectedList = rejected.length
@@ -83,7 +87,7 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
                 'ins',
               )}</div></div></div>`
             : '';
-          return `<details open><summary><b>${escapeHtml(d.meta.id)}</b> — spin score ${formatNumber(d.spinScore, 'float')} per 1,000 syllables, ${d.repairs} repairs. Evidence: ${escapeHtml(d.spinEvidence)}</summary>${sideBySide}</details>`;
+          return `<details open><summary><b>${escapeHtml(d.meta.id)}</b> — spin score ${d.spinScore.toFixed(1)} per 1,000 syllables, ${d.repairs} repairs. Evidence: ${escapeHtml(d.spinEvidence)}</summary>${sideBySide}</details>`;
         })
         .join('\n')
     : '<p>No document reached the spin threshold.</p>';
@@ -100,6 +104,17 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
     )
     .join('\n');
 
+  // The configuration in full; the rest of run.json (versions, inputs, counts, per-document decisions) folded.
+  const { config: runConfig, ...runRest } = runInfo;
+  const tool = (runInfo.tool ?? {}) as Record<string, unknown>;
+  const runSection = `<p>vn-rhetoric ${escapeHtml(String(tool.version ?? ''))}, commit <code>${escapeHtml(String(tool.git_commit ?? 'unknown'))}</code>${Array.isArray(tool.git_modified) && tool.git_modified.length ? ` with ${tool.git_modified.length} modified file(s)` : ''}, Node ${escapeHtml(String(tool.node ?? ''))}. Everything below is in <a href="run.json">run.json</a>.</p>
+<h3>Configuration</h3>
+<p>Every setting of this run, defaults included (a <code>vnrhet.config.json</code> with these keys reruns it):</p>
+<ul class="config">${flatten(runConfig ?? r.config).map(([k, v]) => `<li><code>${escapeHtml(k)}</code> = <code>${escapeHtml(v)}</code></li>`).join('')}</ul>
+<details><summary>Package versions, input files and their hashes, counts per stage, per-document decisions</summary><pre>${escapeHtml(JSON.stringify(runRest, null, 2))}</pre></details>`;
+
+  const nav = `<nav>${[['corpus', 'Corpus'], ['spun', 'Spun documents'], ['charts', 'Charts'], ['tables', 'Tables'], ['run', 'Run and configuration']].map(([id, t]) => `<a href="#${id}">${t}</a>`).join(' · ')}</nav>`;
+
   const scripts = chartScripts();
   return `<!doctype html>
 <html lang="vi">
@@ -111,8 +126,10 @@ export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string 
 <style>
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.6em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ddd;padding:2px 6px;vertical-align:top}th{background:#f4f4f4;position:sticky;top:0}
+table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ddd;padding:2px 6px;vertical-align:top;white-space:nowrap}th{background:#f4f4f4;position:sticky;top:0}
+td{max-width:26em;overflow:hidden;text-overflow:ellipsis}td[title]{cursor:help}
 td.num{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow:auto;max-height:24em}
+nav{font-size:.9em;margin:-.5em 0 1em}nav a{margin-right:.2em}ul.config{columns:2;font-size:.82em;padding-left:1.2em}ul.config li{break-inside:avoid}ul.config code{white-space:normal;overflow-wrap:anywhere}details summary{cursor:pointer;margin:.5em 0}
 figure{margin:1.5em 0}figcaption{font-size:.9em;color:#444;max-width:60em}.chart{overflow:auto}
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:1em}.text{white-space:pre-wrap;font-size:.85em;border:1px solid #ddd;padding:.5em;max-height:30em;overflow:auto}
 mark.del{background:#f9c6c6;text-decoration:line-through}mark.ins{background:#c6f0c6}
@@ -121,21 +138,29 @@ pre{background:#f7f7f7;padding:.8em;overflow:auto;font-size:.8em}small{color:#66
 </head>
 <body>
 <h1>vn-rhetoric report: <code>${escapeHtml(r.corpus)}</code></h1>
-<h2>Corpus</h2>
+${nav}
+<h2 id="corpus">Corpus</h2>
 ${summary}
 ${rejectedList}
-<h2>Flagged: machine-spun documents</h2>
+<h2 id="spun">Flagged: machine-spun documents</h2>
 ${spunSection}
-<h2>Charts</h2>
+<h2 id="charts">Charts</h2>
 ${chartSection}
-<h2>Tables</h2>
+<h2 id="tables">Tables</h2>
+<p>The first ${rows} rows of each table; the link opens the whole CSV. Hover over a cut cell for its text; <code>reports/README.md</code> explains every column.</p>
 ${tableSection}
-<h2>Run</h2>
-<pre>${escapeHtml(JSON.stringify(runInfo, null, 2))}</pre>
+<h2 id="run">Run and configuration</h2>
+${runSection}
 ${scripts.map((x) => `<script>${x.code}</script>`).join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A configuration as dotted keys and JSON values, in schema order. */
+function flatten(v: unknown, prefix = ''): [string, string][] {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).flatMap(([k, x]) => flatten(x, prefix ? `${prefix}.${k}` : k));
+  return [[prefix, Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v)]];
 }
 
 /** Spans of the replacements in the repaired text, given repairs sorted by position in the spun text. */

@@ -60,4 +60,33 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless Chromium', () => {
     expect(await page.locator('.sbs').count()).toBeGreaterThan(0);
     expect(await page.locator('section table').count()).toBeGreaterThanOrEqual(10);
   });
+
+  it('shows the corpus summary, a caption under every chart, a CSV link over every table, and the configuration', async () => {
+    expect(await page.locator('ul.summary').innerText()).toMatch(/5 documents in, 5 processed, 0 rejected[\s\S]*1 document flagged as machine-spun/);
+    const captions = await page.locator('figure figcaption').allInnerTexts();
+    expect(captions).toHaveLength(charts);
+    for (const c of captions) expect(c.length, c).toBeGreaterThan(80);
+    const links = await page.locator('section h3 > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('documents.csv');
+    expect(links.every((l) => /^[a-z_]+\.csv$/.test(l ?? ''))).toBe(true);
+    expect(await page.locator('#run ~ ul.config li').count()).toBeGreaterThan(40);
+    expect(await page.locator('#run ~ ul.config').innerText()).toContain('compare.groupBy = "province"');
+  });
+
+  it('keeps every table row on one line, cut cells showing their text on hover', async () => {
+    // Row heights of each preview table, in CSS pixels: one line of .82em text is about 18–20 px.
+    const heights = await page.locator('section table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(100);
+    expect(Math.max(...heights)).toBeLessThan(26);
+    const cut = page.locator('section td[title]').first();
+    expect((await cut.getAttribute('title'))!.length).toBeGreaterThan(24);
+  });
+
+  it('draws no text outside its chart: every chart fits its figure, every legend title is whole', async () => {
+    const overflow = await page.locator('figure .chart').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.id));
+    expect(overflow).toEqual([]);
+    const legendTitles = await page.locator('.chart[data-live="true"] .role-legend-title text').allTextContents();
+    expect(legendTitles).toContain('trên 1.000 câu / per 1,000 sentences');
+    expect(legendTitles.every((t) => !t.endsWith('…'))).toBe(true);
+  });
 });
