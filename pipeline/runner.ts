@@ -23,7 +23,8 @@ import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
 import { dispersion } from './08-compare/dispersion.ts';
-import { addDocument, emptyAggregate, phraseTables, cmp } from './06-count/phrases.ts';
+import { phraseTables, cmp } from './06-count/phrases.ts';
+import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
@@ -201,7 +202,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const repairs: RepairRecord[] = [];
   const directiveRows: DirectiveRow[] = [];
   // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
-  const phraseAgg = emptyAggregate();
+  const phraseCounter = new PhraseCounter();
   const kwicRows: KwicRow[] = [];
   const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
   const compareDocs: CompareDoc[] = [];
@@ -234,9 +235,10 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       runs = wordRuns(words as Token[], sentencesOfWords(words, sentences), config.phrases);
       units = words.filter((w) => w.kind === 'syllable').length;
     } else runs = wordRuns(tokens, sentences, config.phrases);
-    const counts = countNgrams(runs, 1, config.phrases.maxN);
+    // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
+    const counts = countNgrams(runs, 1, Math.min(3, config.phrases.maxN));
     const group = groupOf(d.meta, config.compare.groupBy);
-    addDocument(phraseAgg, { id, group, counts, syllables: units });
+    phraseCounter.add(runs, group, units);
     for (const [query, keys] of kwicQueries) {
       for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
         const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
@@ -248,9 +250,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
       directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
     }
-    const sim = new Map<string, number>();
-    for (const [k, c] of counts) if (k.split(' ').length <= 3) sim.set(k, c);
-    compareDocs.push({ id, group, sentences: sentences.length, syllables, directives: dirs.length, counts: sim, runs });
+    compareDocs.push({ id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs });
     Object.assign(d.result, {
       sentences: sentences.length,
       tokens: tokens.length,
@@ -269,6 +269,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   opts.onProgress?.(0, 0, '', 'comparing');
 
   // 06-count and 08-compare over the corpus.
+  const phraseAgg = phraseCounter.aggregate(config.phrases);
   const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(phraseAgg, config.phrases);
   // Keyness and formulae need each group's counts of every listed phrase: one aggregate "document" per group.
   const groupTotals: CompareDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));

@@ -101,16 +101,23 @@ export function listable(phrase: string, count: number, docs: number, cfg: Confi
 export function subsumption(listed: Map<string, number>): Map<string, string> {
   const by = new Map<string, string>();
   // Longest phrases first, so the first claim on a fragment is the longest one.
-  const phrases = [...listed.keys()].sort((a, b) => ngramLength(b) - ngramLength(a) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const p of phrases) {
+  const phrases = [...listed.keys()].map((p) => ({ p, n: ngramLength(p) }));
+  phrases.sort((a, b) => b.n - a.n || cmp(a.p, b.p));
+  const spaces: number[] = [];
+  for (const { p, n } of phrases) {
+    if (n < 2) continue;
     const c = listed.get(p)!;
-    const parts = p.split(' ');
-    if (parts.length < 2) continue;
-    for (let len = parts.length - 1; len >= 1; len--) {
-      for (let i = 0; i + len <= parts.length; i++) {
-        const sub = parts.slice(i, i + len).join(' ');
+    // Word boundaries as offsets: word w spans [starts[w], ends[w]).
+    spaces.length = 0;
+    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 32) spaces.push(i);
+    const start = (w: number) => (w === 0 ? 0 : spaces[w - 1] + 1);
+    const end = (w: number) => (w === n - 1 ? p.length : spaces[w]);
+    const root = by.get(p) ?? p;
+    for (let len = n - 1; len >= 1; len--) {
+      for (let i = 0; i + len <= n; i++) {
+        const sub = p.slice(start(i), end(i + len - 1));
         if (by.has(sub)) continue;
-        if (listed.get(sub) === c) by.set(sub, by.get(p) ?? p);
+        if (listed.get(sub) === c) by.set(sub, root);
       }
     }
   }
@@ -126,11 +133,14 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   const listed = new Map<string, number>();
   for (const [k, c] of total) if (listable(k, c, df.get(k)!, cfg, stop)) listed.set(k, c);
   const sub = subsumption(listed);
+  const lengthOf = new Map<string, number>();
   const corpus: PhraseRow[] = [];
   for (const [k, c] of listed) {
+    const n = ngramLength(k);
+    lengthOf.set(k, n);
     corpus.push({
       phrase: k,
-      n: ngramLength(k),
+      n,
       count: c,
       docs: df.get(k)!,
       groups: groupsOf.get(k) ?? 0,
@@ -144,8 +154,9 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   for (const [group, g] of [...byGroup].sort((a, b) => cmp(a[0], b[0]))) {
     const groupRows: GroupPhraseRow[] = [];
     for (const [k, c] of g.counts) {
-      if (!listed.has(k)) continue;
-      groupRows.push({ group, phrase: k, n: ngramLength(k), count: c, docs: g.df.get(k)!, perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: !sub.has(k) });
+      const n = lengthOf.get(k);
+      if (n === undefined) continue;
+      groupRows.push({ group, phrase: k, n, count: c, docs: g.df.get(k)!, perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: !sub.has(k) });
     }
     groupRows.sort((a, b) => b.count - a.count || b.n - a.n || cmp(a.phrase, b.phrase));
     append(rows, groupRows);

@@ -1,0 +1,114 @@
+/**
+ * A counting hash table keyed by pairs of non-negative 32-bit integers, in
+ * one typed array (open addressing, linear probing). Why not a Map: V8's Map
+ * holds at most 2^24 entries and spends ~80 bytes on each; this table has no
+ * such limit and spends 20 bytes per slot. Besides the count it keeps a
+ * document frequency (how many distinct documents added the pair). A slot's
+ * five fields sit side by side, so an update touches one cache line.
+ */
+
+const EMPTY = -1;
+// Fields of a slot.
+const X = 0;
+const Y = 1;
+const COUNT = 2;
+const DOCS = 3;
+const LAST_DOC = 4;
+const STRIDE = 5;
+
+/** Counts and document frequencies of integer pairs. */
+export class PairTable {
+  private slots: Int32Array;
+  private mask: number;
+  /** Number of distinct pairs. */
+  size = 0;
+
+  constructor(capacity = 1 << 12) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = PairTable.emptySlots(cap);
+  }
+
+  private static emptySlots(cap: number): Int32Array {
+    const s = new Int32Array(cap * STRIDE);
+    for (let i = 0; i < s.length; i += STRIDE) {
+      s[i + X] = EMPTY;
+      s[i + LAST_DOC] = EMPTY;
+    }
+    return s;
+  }
+
+  /** Slot of (x, y): where it is, or the empty slot where it would go. */
+  private slot(x: number, y: number): number {
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    const s = this.slots;
+    for (;;) {
+      const at = i * STRIDE;
+      if (s[at + X] === EMPTY || (s[at + X] === x && s[at + Y] === y)) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Count one occurrence of (x, y) in document `doc` (documents are added in increasing order). */
+  add(x: number, y: number, doc: number): void {
+    let at = this.slot(x, y) * STRIDE;
+    const s0 = this.slots;
+    if (s0[at + X] === EMPTY) {
+      if ((this.size + 1) * 2 > this.mask + 1) {
+        this.grow();
+        at = this.slot(x, y) * STRIDE;
+      }
+      this.slots[at + X] = x;
+      this.slots[at + Y] = y;
+      this.size++;
+    }
+    const s = this.slots;
+    s[at + COUNT]++;
+    if (s[at + LAST_DOC] !== doc) {
+      s[at + LAST_DOC] = doc;
+      s[at + DOCS]++;
+    }
+  }
+
+  /** Number of slots (slot indexes are below it). */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** Slot index of (x, y), or -1 if absent. */
+  find(x: number, y: number): number {
+    const i = this.slot(x, y);
+    return this.slots[i * STRIDE + X] === EMPTY ? -1 : i;
+  }
+
+  /** Count of the pair in slot i. */
+  count(i: number): number {
+    return this.slots[i * STRIDE + COUNT];
+  }
+
+  /** Document frequency of the pair in slot i. */
+  docs(i: number): number {
+    return this.slots[i * STRIDE + DOCS];
+  }
+
+  /** Every occupied slot with its pair, in slot order (deterministic for the same sequence of adds). */
+  *entries(): IterableIterator<[slot: number, x: number, y: number]> {
+    const s = this.slots;
+    for (let i = 0; i <= this.mask; i++) if (s[i * STRIDE + X] !== EMPTY) yield [i, s[i * STRIDE + X], s[i * STRIDE + Y]];
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.slots = PairTable.emptySlots(cap);
+    for (let j = 0; j < old.length; j += STRIDE) {
+      if (old[j + X] === EMPTY) continue;
+      const at = this.slot(old[j + X], old[j + Y]) * STRIDE;
+      for (let f = 0; f < STRIDE; f++) this.slots[at + f] = old[j + f];
+    }
+  }
+}
