@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ describe('vnrhet command line', () => {
     expect(none.stderr).toMatch(/Usage: vnrhet /);
   });
 
-  it('refuses a bad configuration file with exit code 2 and one line naming the key, the expected and the given value', () => {
+  it('refuses a bad configuration file with exit code 2 and one line naming the key, the expected and the given value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vnrhet-config-'));
     const cases: [unknown, string][] = [
       [{ phrases: { maxN: 'six' } }, 'phrases.maxN: expected number, received string (got "six")'],
@@ -43,18 +43,27 @@ describe('vnrhet command line', () => {
       [{ emit: { excel: 'yes' } }, 'emit.excel: expected boolean, received string (got "yes")'],
       [[], 'expected a JSON object of sections'],
     ];
+    // In-process (main() returns the exit code the bin sets), to keep the test fast; one real process below.
+    const { main } = await import('../pipeline/cli.ts');
     for (const [i, [config, message]] of cases.entries()) {
       const file = join(dir, `c${i}.json`);
       writeFileSync(file, JSON.stringify(config));
-      const r = vnrhet('run', 'data/seeds', '--out', join(dir, 'out'), '--config', file, '--quiet');
-      expect(r.status, message).toBe(2);
-      expect(r.stderr, message).toContain(message);
-      expect(r.stderr.trim().split('\n'), message).toHaveLength(1);
+      const err: string[] = [];
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+      let code: number;
+      try {
+        code = await main(['run', 'data/seeds', '--out', join(dir, 'out'), '--config', file, '--quiet']);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(code, message).toBe(2);
+      expect(err.join(''), message).toContain(message);
+      expect(err.join('').trim().split('\n'), message).toHaveLength(1);
     }
     writeFileSync(join(dir, 'broken.json'), '{ "phrases": ');
     const broken = vnrhet('run', '--config', join(dir, 'broken.json'));
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toMatch(/broken\.json is not valid JSON/);
+    expect(broken.stderr).toMatch(/^vnrhet: error: config file .*broken\.json is not valid JSON/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
