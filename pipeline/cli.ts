@@ -16,6 +16,7 @@ import { normalizeDocument } from './02-normalize/index.ts';
 import { defaultResources, repairDocument } from './04-repair/index.ts';
 import type { Reference } from './04-repair/reference.ts';
 import { runCorpus } from './runner.ts';
+import { RunCache } from './run-cache.ts';
 import { runInfo } from './run-info.ts';
 import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
 import { ProgressBar } from './progress.ts';
@@ -116,7 +117,9 @@ export function program(): Command {
     .option('--min-count <n>', 'minimum corpus count for a listed phrase of two or more syllables', number)
     .option('--excel', 'write CSV files with a UTF-8 byte-order mark for Excel')
     .option('-q, --quiet', 'no progress bar, warnings or summary on stderr (errors are still printed)')
-    .addHelpText('after', '\nOn a terminal, runs longer than 2 s show a progress bar on stderr. The report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
+    .option('--cache-dir <dir>', 'where finished analyses and rendered charts are kept', '.cache/vnrhet')
+    .option('--no-cache', 'analyse again even if the same code, configuration and inputs were analysed before')
+    .addHelpText('after', '\nOn a terminal, runs longer than 2 s show a progress bar on stderr. A run whose code, configuration (presentation keys aside: emit.*, phrases.chartTop) and input files match an earlier one reads that analysis back from --cache-dir and only writes the report. The report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
     .action(async (corpus: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.groupBy) section(c, 'compare').groupBy = o.groupBy;
@@ -135,9 +138,10 @@ export function program(): Command {
       const bar = progressBar(o.quiet);
       let result, info, files;
       try {
-        result = runCorpus({ corpusDir: corpus, config, onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+        const cache = o.cache ? new RunCache(o.cacheDir) : undefined;
+        result = runCorpus({ corpusDir: corpus, config, cache, onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
         info = runInfo(result);
-        files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file))));
+        files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file)), cache));
       } finally {
         bar?.finish();
       }
@@ -145,7 +149,7 @@ export function program(): Command {
         const c = info.counts as Record<string, number>;
         const warnings = result.diagnostics.filter((d) => d.level === 'warning');
         for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
-        process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s${result.fromCache ? ` (analysis read from the cache in ${o.cacheDir}; --no-cache redoes it)` : ''}\n`);
       }
     });
 

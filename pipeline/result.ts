@@ -1,6 +1,7 @@
 /**
  * The result of a run over a corpus: what the runner hands to the writers.
  */
+import type { StageTiming } from './core/stopwatch.ts';
 import type { Config } from './config.ts';
 import type { RepairRecord } from './04-repair/index.ts';
 import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
@@ -100,6 +101,10 @@ export interface CorpusResult {
   /** Group of each processed document (for per-document tables). */
   groupOfDoc: Record<string, string>;
   diagnostics: Diagnostic[];
+  /** Wall time and memory per stage (not in run.json: they differ between identical runs). */
+  timings?: StageTiming[];
+  /** The analysis was read from the run cache (only the report was written). */
+  fromCache?: boolean;
   /** Final (cleaned, repaired) and normalized-but-unrepaired text of flagged documents, for the side-by-side view. */
   spunViews: { doc: string; before: string; after: string; repairs: { start: number; end: number; before: string; after: string }[] }[];
 }

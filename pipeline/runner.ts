@@ -30,6 +30,8 @@ import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } 
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
+import { Stopwatch } from './core/stopwatch.ts';
+import { corpusFingerprint, type RunCache } from './run-cache.ts';
 import { readDocument, type ReadResult } from './01-ingest/read.ts';
 import { planTableCorpus, tableFormat } from './01-ingest/table.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
@@ -45,6 +47,8 @@ export interface RunOptions {
    * comparisons ("comparing", total 0: of unknown length).
    */
   onProgress?: (done: number, total: number, doc: string, stage: ProgressStage) => void;
+  /** Where finished analyses are kept; a run whose code, configuration and inputs match one is read back instead of redone. */
+  cache?: RunCache;
 }
 
 /** Stages a run reports to RunOptions.onProgress. */
@@ -122,16 +126,19 @@ export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy'
 export function runCorpus(opts: RunOptions): CorpusResult {
   const { corpusDir, config } = opts;
   const diagnostics: Diagnostic[] = [];
+  const clock = new Stopwatch();
   // A corpus is a folder (.txt/.html files + manifest.csv) or one .jsonl/.csv file of records.
   const isTable = existsSync(corpusDir) && statSync(corpusDir).isFile() && tableFormat(corpusDir) !== null;
   if (!existsSync(corpusDir) || !(isTable || statSync(corpusDir).isDirectory())) throw new Error(`corpus folder or .jsonl/.csv file not found: ${corpusDir}`);
 
   // 01-ingest: plan the corpus from the folder listing and the manifest, or from the records.
   let plan: CorpusPlan;
+  let listing: { files: string[]; skipped: string[] } = { files: [], skipped: [] };
   if (isTable) {
     plan = planTableCorpus(basename(corpusDir), readFileSync(corpusDir), { textColumn: config.ingest.textColumn, maxDocumentBytes: config.ingest.maxDocumentBytes });
   } else {
-    const { files, skipped } = listCorpus(corpusDir, config.ingest.extensions);
+    listing = listCorpus(corpusDir, config.ingest.extensions);
+    const { files, skipped } = listing;
     for (const s of skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
     let manifest: Manifest | null = null;
     const manifestPath = join(corpusDir, 'manifest.csv');
@@ -145,6 +152,13 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     plan = planCorpus(files, manifest);
   }
   diagnostics.push(...plan.diagnostics);
+  const cache = opts.cache;
+  const cacheKey = cache ? clock.time('cache', () => cache.key(corpusFingerprint(corpusDir, listing.files, listing.skipped, config.ingest.maxDocumentBytes), config)) : '';
+  if (cache) {
+    const hit = clock.time('cache', () => cache.loadResult(cacheKey));
+    // Presentation settings may differ from the stored run's: the current ones apply.
+    if (hit) return { ...hit, corpus: corpusDir, config, timings: clock.timings(), fromCache: true };
+  }
   const documents: DocumentResult[] = plan.rejected.map((r) => emptyResult(rejectedMeta(r.id, r.file, undefined), 'rejected', r.reason));
 
   // 01-ingest + 02-normalize, document by document.
@@ -168,8 +182,8 @@ export function runCorpus(opts: RunOptions): CorpusResult {
         documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
         continue;
       }
-      bytes = readFileSync(path);
-      decoded = readDocument(p.file, bytes, config.ingest.maxDocumentBytes);
+      const read = (bytes = readFileSync(path));
+      decoded = clock.time('ingest', () => readDocument(p.file, read, config.ingest.maxDocumentBytes));
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (!decoded.ok) {
@@ -177,7 +191,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       continue;
     }
     const raw = decoded.value.text;
-    const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize);
+    const norm = clock.time('normalize', () => normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize));
     append(normalization, norm.changes);
     const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos), decoded.value.page);
     diagnostics.push(...md);
@@ -192,11 +206,11 @@ export function runCorpus(opts: RunOptions): CorpusResult {
 
   opts.onProgress?.(0, ingested.length, '', 'analysing');
   // 03-clean needs the lines that repeat across documents of one source.
-  const repeated = repeatedLines(
+  const repeated = clock.time('clean', () => repeatedLines(
     ingested.map((d) => ({ source: d.meta.source || '(no source)', text: d.normalized.text })),
     config.clean.repeatedLineMinDocs,
     config.clean.repeatedLineMinShare,
-  );
+  ));
 
   const removedLines: RemovedLine[] = [];
   const repairs: RepairRecord[] = [];
@@ -207,25 +221,25 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
   const compareDocs: CompareDoc[] = [];
   const spunViews: CorpusResult['spunViews'] = [];
-  const cleanedDocs = ingested.map((d) => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)')));
+  const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)'))));
   // 04-repair in two steps: the lexicon flags spun documents; the others are the clean
   // reference text (infill frames, near-duplicates) for assessing and repairing every document.
   const lexiconOnly = defaultResources();
   const references = ingested
     .map((d, i) => ({ id: d.planned.id, text: cleanedDocs[i].traced.text }))
-    .filter((r, i) => !config.repair.enabled || !assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id).flagged);
-  const resources = config.repair.enabled ? defaultResources(references, config.repair.maxReferenceWords) : lexiconOnly;
+    .filter((r, i) => !config.repair.enabled || !clock.time('repair: assess', () => assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id)).flagged);
+  const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : lexiconOnly;
   for (const [i, d] of ingested.entries()) {
     const id = d.planned.id;
     const cleaned = cleanedDocs[i];
     append(removedLines, cleaned.removed);
-    const repaired = repairDocument(cleaned.traced, id, config.repair, resources);
+    const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, resources));
     append(repairs, repaired.repairs);
     if (repaired.spin.flagged) {
       spunViews.push({ doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) });
     }
     const text = repaired.traced.text;
-    const { tokens, sentences } = tokenizeDocument(text, config.tokenize);
+    const { tokens, sentences } = clock.time('tokenize', () => tokenizeDocument(text, config.tokenize));
     const syllables = tokens.filter((t) => t.kind === 'syllable').length;
     // Phrases are counted over syllables, or over dictionary words when phrases.unit is "word".
     let runs: string[][];
@@ -236,16 +250,16 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       units = words.filter((w) => w.kind === 'syllable').length;
     } else runs = wordRuns(tokens, sentences, config.phrases);
     // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
-    const counts = countNgrams(runs, 1, Math.min(3, config.phrases.maxN));
+    const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
     const group = groupOf(d.meta, config.compare.groupBy);
-    phraseCounter.add(runs, group, units);
+    clock.time('count', () => phraseCounter.add(runs, group, units));
     for (const [query, keys] of kwicQueries) {
       for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
         const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
         kwicRows.push({ query, doc: id, group, province: d.meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
       }
     }
-    const dirs = findDirectives(text, tokens, sentences);
+    const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
       directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
@@ -269,14 +283,14 @@ export function runCorpus(opts: RunOptions): CorpusResult {
   opts.onProgress?.(0, 0, '', 'comparing');
 
   // 06-count and 08-compare over the corpus.
-  const phraseAgg = phraseCounter.aggregate(config.phrases);
-  const { corpus: phrases, byGroup: phrasesByGroup } = phraseTables(phraseAgg, config.phrases);
+  const phraseAgg = clock.time('count: phrases', () => phraseCounter.aggregate(config.phrases));
+  const { corpus: phrases, byGroup: phrasesByGroup } = clock.time('count: phrases', () => phraseTables(phraseAgg, config.phrases));
   // Keyness and formulae need each group's counts of every listed phrase: one aggregate "document" per group.
   const groupTotals: CompareDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
   const groups = groupRows(compareDocs);
   const directivesByGroup = directiveGroupRows(directiveRows, groups);
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
-  return {
+  const result: CorpusResult = {
     corpus: corpusDir,
     config,
     documents,
@@ -288,20 +302,25 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     directives: directiveRows,
     directivesByGroup,
     groups,
-    keyness: keynessRows(groupTotals, phrases, config.compare),
-    formulae: formulaRows(groupTotals, phrases),
-    similarity: similarityRows(compareDocs),
+    keyness: clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare)),
+    formulae: clock.time('compare: formulae', () => formulaRows(groupTotals, phrases)),
+    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs)),
     kwic: kwicRows,
-    dispersion: dispersion(
-      compareDocs,
-      phrases.filter((p) => p.n >= 2 && p.maximal).slice(0, config.compare.dispersionTop).map((p) => p.phrase),
+    dispersion: clock.time('compare: dispersion', () =>
+      dispersion(
+        compareDocs,
+        phrases.filter((p) => p.n >= 2 && p.maximal).slice(0, config.compare.dispersionTop).map((p) => p.phrase),
+      ),
     ),
     groupOfDoc: Object.fromEntries(compareDocs.map((c) => [c.id, c.group])),
-    reuse: textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs),
-    collocations: collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop),
+    reuse: clock.time('compare: reuse', () => textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs)),
+    collocations: clock.time('count: collocations', () => collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop)),
     diagnostics,
     spunViews,
   };
+  if (cache) clock.time('cache', () => cache.saveResult(cacheKey, result));
+  result.timings = clock.timings();
+  return result;
 }
 
 /** Directive counts per group and verb, with rates per 1,000 sentences. */

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { CorpusResult } from '../result.ts';
 import { chartsOf, renderSvg } from './charts.ts';
+import type { RunCache } from '../run-cache.ts';
 import { toCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { tablesOf } from './tables.ts';
@@ -59,7 +60,8 @@ export function outputProblem(outDir: string, corpus: string): string | null {
  * Write CSV tables, charts (spec + SVG), run.json and index.html into `outDir`;
  * `onProgress` hears of each table and chart as it is written.
  */
-export async function writeReport(result: CorpusResult, outDir: string, runInfo: Record<string, unknown>, onProgress?: (done: number, total: number, file: string) => void): Promise<string[]> {
+export async function writeReport(result: CorpusResult, outDir: string, runInfo: Record<string, unknown>, onProgress?: (done: number, total: number, file: string) => void, cache?: RunCache): Promise<string[]> {
+  const emitStart = performance.now();
   const problem = outputProblem(outDir, result.corpus);
   if (problem) throw new Error(problem);
   const parent = dirname(outDir);
@@ -98,7 +100,7 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
     for (const chart of chartList) {
       await breathe();
       onProgress?.(step++, steps, `${chart.name}.svg`);
-      const svg = await renderSvg(chart.spec);
+      const svg = cache ? await cache.svg(chart.spec, () => renderSvg(chart.spec)) : await renderSvg(chart.spec);
       write(`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
       write(`${chart.name}.svg`, svg);
       charts.push({ chart, svg });
@@ -107,6 +109,8 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
     onProgress?.(step++, steps, 'index.html');
     write('run.json', JSON.stringify(runInfo, null, 2) + '\n');
     write('index.html', reportHtml(result, charts, tables, runInfo));
+    // The one file that differs between identical runs: where the time went.
+    if (result.timings) write('timings.json', JSON.stringify({ stages: result.timings, emitSeconds: (performance.now() - emitStart) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }, null, 2) + '\n');
     // Swap the finished report into place.
     const old = join(parent, `${prefix}old-${process.pid}`);
     if (existsSync(outDir)) renameSync(outDir, old);

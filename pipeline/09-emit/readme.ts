@@ -16,6 +16,7 @@ export function reportsReadme(): string {
   for (const t of allTables) out.push(`| \`${t.file}\` | ${t.doc} |`);
   for (const c of CHART_DOCS) out.push(`| \`${c.name}.vl.json\`, \`${c.name}.svg\` | Chart: ${c.title}. Vega-Lite specification (data inlined) and its SVG rendering. |`);
   out.push('| `run.json` | The run: tool version and git commit, package versions, the full configuration, the grouping used, SHA-256 of every input file, counts per stage (documents processed/rejected by reason, normalization changes by rule, removed lines by rule, repairs by rule), per-document encoding and normalization counts (tone style and number of tone changes), per-document spin scores with the threshold, and all warnings. No timestamps, so identical inputs give an identical file. |');
+  out.push('| `timings.json` | Where the run spent its time: per stage (ingest, normalize, clean, repair, tokenize, count, directives, the corpus-wide comparisons) the wall time summed over its calls, the number of calls and the resident memory after it; the time spent writing the report; the peak resident memory. The only file that differs between identical runs. |');
   out.push('| `index.html` | The report: corpus summary, rejected documents with reasons, flagged (spun) documents first with a side-by-side view of each repair, every chart with a caption on how to read it, the first rows of every table with a link to the CSV, and the run information. Opens offline from disk. |');
   out.push('');
   out.push('## Columns', '');

@@ -99,7 +99,7 @@ describe('writing the report into place', () => {
 
   // The CLI, killed or interrupted while it writes a report over an earlier one.
   const interrupted = async (signal: NodeJS.Signals) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'run', seeds, '--out', out, '--max-n', '3', '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'run', seeds, '--out', out, '--max-n', '3', '--quiet', '--no-cache'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((res) => child.on('exit', (code, sig) => res(code ?? (sig ? -1 : null))));

@@ -1,0 +1,123 @@
+/**
+ * The run cache: a finished analysis kept on disk under a key made of
+ * everything it depends on — the code (every file under pipeline/ and data/,
+ * and the lock file), the configuration without its presentation-only keys,
+ * and the corpus (its listing, every document's bytes, the manifest). A rerun
+ * with the same key reads the analysis back and only writes the report, so
+ * changing the number of rows shown in index.html or adding a BOM for Excel
+ * does not redo the analysis. Rendered charts are kept by the hash of their
+ * specification. Entries are whole files written atomically; the oldest are
+ * removed beyond a fixed number.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Config } from './config.ts';
+import type { CorpusResult } from './result.ts';
+
+/** Configuration keys that change only how results are shown, never the results. */
+function analysisConfig(config: Config): unknown {
+  const { emit: _emit, phrases, ...rest } = config;
+  const { chartTop: _chartTop, ...phraseRest } = phrases;
+  return { ...rest, phrases: phraseRest };
+}
+
+/** JSON with object keys sorted, so equal values hash equally. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+let codeVersionMemo: string | null = null;
+
+/** Hash of the code and data a run depends on: pipeline/, data/ (the seed corpus aside) and package-lock.json. */
+export function codeVersion(): string {
+  if (codeVersionMemo) return codeVersionMemo;
+  const root = new URL('..', import.meta.url).pathname;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (full !== join(root, 'data', 'seeds')) walk(full);
+      } else if (e.isFile()) h.update(relative(root, full).split(sep).join('/')).update('\0').update(readFileSync(full)).update('\0');
+    }
+  };
+  walk(join(root, 'pipeline'));
+  walk(join(root, 'data'));
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  return (codeVersionMemo = h.digest('hex'));
+}
+
+/** The inputs of a corpus as the key sees them: each file's path and content hash (size and time for files too large to be read), and the names of files not read. */
+export function corpusFingerprint(corpus: string, files: readonly string[], skipped: readonly string[], maxDocumentBytes: number): string {
+  const h = createHash('sha256');
+  for (const s of skipped) h.update(`skipped ${s}\0`);
+  const add = (rel: string, path: string) => {
+    const st = statSync(path);
+    h.update(rel).update('\0');
+    if (st.size > maxDocumentBytes) h.update(`size ${st.size} mtime ${st.mtimeMs}`);
+    else h.update(createHash('sha256').update(readFileSync(path)).digest());
+    h.update('\0');
+  };
+  if (statSync(corpus).isFile()) add('(records)', corpus);
+  else {
+    for (const f of files) add(f, join(corpus, ...f.split('/')));
+    const manifest = join(corpus, 'manifest.csv');
+    if (existsSync(manifest)) add('manifest.csv', manifest);
+  }
+  return h.digest('hex');
+}
+
+/** Most results kept; older ones are removed when a new one is stored. */
+const KEEP_RESULTS = 8;
+
+/** A cache folder of analysed corpora and rendered charts. */
+export class RunCache {
+  constructor(readonly dir: string) {}
+
+  /** The key of an analysis of `corpusFingerprint` under `config` by this code. */
+  key(fingerprint: string, config: Config): string {
+    return createHash('sha256').update(codeVersion()).update('\0').update(canonical(analysisConfig(config))).update('\0').update(fingerprint).digest('hex');
+  }
+
+  /** The stored analysis for `key`, or null (also when the entry is unreadable). */
+  loadResult(key: string): CorpusResult | null {
+    const file = join(this.dir, 'results', `${key}.v8`);
+    if (!existsSync(file)) return null;
+    try {
+      return deserialize(readFileSync(file)) as CorpusResult;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Store an analysis under `key`. */
+  saveResult(key: string, result: CorpusResult): void {
+    const dir = join(this.dir, 'results');
+    this.writeAtomic(dir, `${key}.v8`, serialize(result));
+    const entries = readdirSync(dir)
+      .filter((f) => f.endsWith('.v8'))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const e of entries.slice(KEEP_RESULTS)) rmSync(join(dir, e.f), { force: true });
+  }
+
+  /** A chart's SVG from the cache, or rendered by `render` and stored. */
+  async svg(spec: unknown, render: () => Promise<string>): Promise<string> {
+    const key = createHash('sha256').update(codeVersion()).update(JSON.stringify(spec)).digest('hex');
+    const file = join(this.dir, 'svg', `${key}.svg`);
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+    const svg = await render();
+    this.writeAtomic(join(this.dir, 'svg'), `${key}.svg`, svg);
+    return svg;
+  }
+
+  private writeAtomic(dir: string, name: string, content: string | Uint8Array): void {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, content);
+    renameSync(tmp, join(dir, name));
+  }
+}

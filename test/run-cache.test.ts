@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig, type Config } from '../pipeline/config.ts';
+import { runCorpus } from '../pipeline/runner.ts';
+import { runInfo } from '../pipeline/run-info.ts';
+import { writeReport } from '../pipeline/09-emit/index.ts';
+import { RunCache } from '../pipeline/run-cache.ts';
+import { SEED_FILES } from './seeds.ts';
+
+const seedDir = new URL('../data/seeds/', import.meta.url);
+
+/** A corpus folder holding copies of some seeds. */
+function corpusOf(ids: string[]): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vnrhet-cache-')), 'corpus');
+  mkdirSync(dir);
+  for (const id of ids) copyFileSync(new URL(SEED_FILES[id], seedDir), join(dir, SEED_FILES[id]));
+  return dir;
+}
+
+/** Every file of a report but timings.json, by name. */
+async function report(corpus: string, config: Config, cache?: RunCache) {
+  const result = runCorpus({ corpusDir: corpus, config, cache });
+  const out = join(mkdtempSync(join(tmpdir(), 'vnrhet-out-')), 'report');
+  await writeReport(result, out, runInfo(result), undefined, cache);
+  const files = Object.fromEntries(readdirSync(out).filter((f) => f !== 'timings.json').map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  return { result, files };
+}
+
+describe('run cache', () => {
+  it('reads an unchanged corpus back instead of analysing it, and writes the same report byte for byte', async () => {
+    const corpus = corpusOf(['000', '003']);
+    const cache = new RunCache(mkdtempSync(join(tmpdir(), 'vnrhet-cachedir-')));
+    const first = await report(corpus, defaultConfig(), cache);
+    const second = await report(corpus, defaultConfig(), cache);
+    const uncached = await report(corpus, defaultConfig());
+    expect(first.result.fromCache).toBeUndefined();
+    expect(second.result.fromCache).toBe(true);
+    // Nothing but the cache lookup ran the second time.
+    expect(second.result.timings!.map((t) => t.stage)).toEqual(['cache']);
+    expect(Object.keys(second.files).length).toBeGreaterThan(20);
+    expect(second.files).toEqual(first.files);
+    expect(second.files).toEqual(uncached.files);
+  });
+
+  it('keeps the analysis when only presentation settings change, and redoes it when the analysis or an input changes', async () => {
+    const corpus = corpusOf(['000', '001']);
+    const cache = new RunCache(mkdtempSync(join(tmpdir(), 'vnrhet-cachedir-')));
+    const before = await report(corpus, defaultConfig(), cache);
+    const shown = defaultConfig();
+    shown.emit.htmlRows = 3;
+    shown.emit.excel = true;
+    const presentation = await report(corpus, shown, cache);
+    expect(presentation.result.fromCache).toBe(true);
+    expect(presentation.files['phrases.csv'].startsWith('\uFEFF')).toBe(true);
+    const counted = defaultConfig();
+    counted.phrases.minCount = 3;
+    expect((await report(corpus, counted, cache)).result.fromCache).toBeUndefined();
+    appendFileSync(join(corpus, SEED_FILES['001']), '\nCần tiếp tục đẩy mạnh công tác tuyên truyền.\n');
+    const edited = await report(corpus, defaultConfig(), cache);
+    expect(edited.result.fromCache).toBeUndefined();
+    expect(edited.files['documents.csv']).not.toEqual(before.files['documents.csv']);
+  });
+});
