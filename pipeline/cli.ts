@@ -98,7 +98,7 @@ function readDocument(file: string, config: Config): string {
 export function program(): Command {
   const cmd = new Command('vnrhet')
     .description('Compare political rhetoric across Vietnamese provinces: clean, normalize and repair scraped texts, count phrases and directives, compare provinces.')
-    .version('0.1.0')
+    .version((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 

@@ -54,15 +54,17 @@ export interface RunOptions {
 /** Stages a run reports to RunOptions.onProgress. */
 export type ProgressStage = 'reading' | 'analysing' | 'comparing';
 
-/** Files of a corpus folder with a readable extension, as sorted relative POSIX paths. */
-export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[] } {
+/** Files of a corpus folder with a readable extension, the others (skipped), and symbolic links (never followed), as sorted relative POSIX paths. */
+export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[]; links: string[] } {
   const files: string[] = [];
   const skipped: string[] = [];
+  const links: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue;
       const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.isSymbolicLink()) links.push(relative(dir, full).split(sep).join('/'));
+      else if (e.isDirectory()) walk(full);
       else if (e.isFile()) {
         const rel = relative(dir, full).split(sep).join('/');
         if (rel === 'manifest.csv') continue;
@@ -72,7 +74,7 @@ export function listCorpus(dir: string, extensions: readonly string[]): { files:
     }
   };
   walk(dir);
-  return { files: files.sort(cmp), skipped: skipped.sort(cmp) };
+  return { files: files.sort(cmp), skipped: skipped.sort(cmp), links: links.sort(cmp) };
 }
 
 /** A document after ingest and normalize, waiting for the corpus-level clean pass. */
@@ -133,7 +135,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
 
   // 01-ingest: plan the corpus from the folder listing and the manifest, or from the records.
   let plan: CorpusPlan;
-  let listing: { files: string[]; skipped: string[] } = { files: [], skipped: [] };
+  let listing: { files: string[]; skipped: string[]; links: string[] } = { files: [], skipped: [], links: [] };
   if (isTable) {
     plan = planTableCorpus(basename(corpusDir), readFileSync(corpusDir), { textColumn: config.ingest.textColumn, maxDocumentBytes: config.ingest.maxDocumentBytes });
   } else {
@@ -149,11 +151,11 @@ export function runCorpus(opts: RunOptions): CorpusResult {
         diagnostics.push({ level: 'warning', stage: 'ingest', message: `${(err as Error).message}; metadata will be inferred from the texts` });
       }
     }
-    plan = planCorpus(files, manifest);
+    plan = planCorpus(files, manifest, listing.links);
   }
   diagnostics.push(...plan.diagnostics);
   const cache = opts.cache;
-  const cacheKey = cache ? clock.time('cache', () => cache.key(corpusFingerprint(corpusDir, listing.files, listing.skipped, config.ingest.maxDocumentBytes), config)) : '';
+  const cacheKey = cache ? clock.time('cache', () => cache.key(corpusFingerprint(corpusDir, listing.files, [...listing.skipped, ...listing.links.map((l) => `link ${l}`)], config.ingest.maxDocumentBytes), config)) : '';
   if (cache) {
     const hit = clock.time('cache', () => cache.loadResult(cacheKey));
     // Presentation settings may differ from the stored run's: the current ones apply.

@@ -44,15 +44,20 @@ export function safeRelativePath(p: string): string | null {
   return norm;
 }
 
+/** Why a symbolic link in the corpus folder is not read. */
+const LINK_REASON = 'is a symbolic link; not followed (it may point outside the corpus folder)';
+
 /**
  * Plan a corpus from the list of files in the folder (relative POSIX paths of
- * readable extensions) and an optional parsed manifest.
+ * readable extensions), an optional parsed manifest, and the symbolic links
+ * found in the folder (never read, each rejected with its reason).
  */
-export function planCorpus(files: readonly string[], manifest: Manifest | null): CorpusPlan {
+export function planCorpus(files: readonly string[], manifest: Manifest | null, links: readonly string[] = []): CorpusPlan {
   const documents: PlannedDocument[] = [];
   const rejected: Rejection[] = [];
   const diagnostics: Diagnostic[] = [];
   const present = new Set(files);
+  const linked = new Set(links);
   const claimed = new Set<string>();
   const ids = new Set<string>();
 
@@ -74,6 +79,11 @@ export function planCorpus(files: readonly string[], manifest: Manifest | null):
       const file = safeRelativePath(row.cells.file);
       if (file === null) {
         rejected.push({ id: label, file: row.cells.file, reason: `manifest line ${row.line}: path "${row.cells.file}" is outside the corpus folder; not read` });
+        continue;
+      }
+      if (linked.has(file)) {
+        rejected.push({ id: label, file, reason: `manifest line ${row.line}: file "${file}" ${LINK_REASON}` });
+        claimed.add(file);
         continue;
       }
       if (!present.has(file)) {
@@ -108,5 +118,6 @@ export function planCorpus(files: readonly string[], manifest: Manifest | null):
     ids.add(id);
     documents.push({ id, file });
   }
+  for (const link of [...links].sort()) if (!claimed.has(link)) rejected.push({ id: idFromFile(link), file: link, reason: `"${link}" ${LINK_REASON}` });
   return { documents, rejected, diagnostics };
 }

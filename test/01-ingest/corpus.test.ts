@@ -59,3 +59,27 @@ describe('planCorpus', () => {
     expect(safeRelativePath('sub/./a.txt')).toBe('sub/a.txt');
   });
 });
+
+describe('symbolic links in a corpus folder', () => {
+  it('rejects each link with its reason, whether a manifest row names it or not, and never reads its target', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCorpus, listCorpus } = await import('../../pipeline/runner.ts');
+    const { defaultConfig } = await import('../../pipeline/config.ts');
+    const root = mkdtempSync(join(tmpdir(), 'vnrhet-links-'));
+    const outside = join(root, 'outside.txt');
+    writeFileSync(outside, 'BÍ MẬT: văn bản ngoài thư mục ngữ liệu.');
+    const corpus = join(root, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'a.txt'), readFileSync(new URL(`../../data/seeds/${seedFiles[0]}`, import.meta.url)));
+    symlinkSync(outside, join(corpus, 'named.txt'));
+    symlinkSync(outside, join(corpus, 'unnamed.txt'));
+    writeFileSync(join(corpus, 'manifest.csv'), 'id,file\na,a.txt\nn,named.txt\n');
+    expect(listCorpus(corpus, ['.txt']).links).toEqual(['named.txt', 'unnamed.txt']);
+    const r = runCorpus({ corpusDir: corpus, config: defaultConfig() });
+    expect(r.documents.map((d) => [d.meta.id, d.status])).toEqual([['a', 'processed'], ['n', 'rejected'], ['unnamed', 'rejected']]);
+    for (const d of r.documents.filter((x) => x.status === 'rejected')) expect(d.reason).toMatch(/symbolic link; not followed/);
+    expect(JSON.stringify(r)).not.toContain('BÍ MẬT');
+  });
+});
