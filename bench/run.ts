@@ -9,12 +9,15 @@
  *   repair     loading the reference language model vs gunzip of its file alone;
  *              repairing a 1 MB clean document and a 1 MB spun one (seed 003
  *              repeated) vs normalizing the same document
- *   count      phrase counting alone (n-grams 1–8 and 1–3 of tokenized text)
- *              vs scikit-learn's CountVectorizer (1–3) on the same documents
+ *   count      phrase counting alone: the corpus phrase tables (1–8, as the
+ *              pipeline builds them) and per-document n-grams 1–8 and 1–3 of
+ *              tokenized text, vs scikit-learn's CountVectorizer (1–3) on the
+ *              same documents
  *   pipeline   the whole pipeline (`vnrhet run`, in a child process, with its
  *              peak memory) on --pipeline-size MB of the corpus (default: all)
  *              vs `wc -w` (the floor) and CountVectorizer (the peer) on the
- *              same documents
+ *              same documents; then a first run into an empty run cache and a
+ *              rerun with unchanged inputs that reads it
  * Each timing is the median of --reps runs (default 3) in the same process.
  * Writes bench.json (numbers and ratios) in the current folder.
  */
@@ -36,6 +39,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countNgrams, wordRuns } from '../pipeline/06-count/ngrams.ts';
 import { tokenizeDocument } from '../pipeline/05-tokenize/index.ts';
+import { PhraseCounter } from '../pipeline/06-count/phrase-counter.ts';
+import { phraseTables } from '../pipeline/06-count/phrases.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -191,6 +196,20 @@ if (only.includes('count') || only.includes('pipeline')) {
       const t = tokenizeDocument(d, cfg.tokenize);
       return wordRuns(t.tokens, t.sentences, cfg.phrases);
     });
+    // The corpus phrase tables as the pipeline builds them: every document's runs
+    // into the counter, n-grams 1–maxN counted level by level, tables listed.
+    {
+      let listed = 0;
+      const t = time(() => {
+        const counter = new PhraseCounter();
+        runs.forEach((r, i) => counter.add(r, String(i % 10), 0));
+        listed = phraseTables(counter.aggregate(cfg.phrases), cfg.phrases).corpus.length;
+      });
+      const ratio = vsPeer(t);
+      console.log(`${`phrase tables 1–${cfg.phrases.maxN} (corpus, 10 groups)`.padEnd(34)} ${(m.mb / t).toFixed(1).padStart(8)} MB/s   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(2)}  (${listed} phrases listed)`);
+      (results.count ??= {} as Record<string, unknown>);
+      (results.count as Record<string, unknown>).phraseTables = { seconds: t, mbPerS: m.mb / t, listed, ratioToCountVectorizer: ratio };
+    }
     for (const [lo, hi] of [[1, cfg.phrases.maxN], [1, 3]] as const) {
       let keys = 0;
       const t = time(() => {
@@ -205,8 +224,10 @@ if (only.includes('count') || only.includes('pipeline')) {
   }
   if (only.includes('pipeline')) {
     const runsOut: { seconds: number; peakRssMb: number }[] = [];
+    const once = (out: string, cacheDir?: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
     for (let r = 0; r < reps; r++) {
-      const p = spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, `out${r}`)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const p = once(`out${r}`);
       if (p.status !== 0) {
         console.log(`whole pipeline failed: ${p.stderr.trim().split('\n').slice(-3).join(' | ')}`);
         break;
@@ -219,6 +240,16 @@ if (only.includes('count') || only.includes('pipeline')) {
       const ratio = vsPeer(sec);
       console.log(`${'whole pipeline (vnrhet run)'.padEnd(34)} ${(m.mb / sec).toFixed(2).padStart(8)} MB/s   peak ${peak.toFixed(0)} MB   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(3)}, to wc -w ${vsFloor(sec)?.toFixed(4) ?? 'n/a'}`);
       results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec) };
+      // A rerun with unchanged inputs: the first run fills an empty cache, the second reads it.
+      const cacheDir = join(m.dir, 'cache');
+      const cold = once('cold', cacheDir);
+      const warm = once('warm', cacheDir);
+      if (cold.status === 0 && warm.status === 0) {
+        const c = JSON.parse(cold.stdout.trim().split('\n').pop()!);
+        const w = JSON.parse(warm.stdout.trim().split('\n').pop()!);
+        console.log(`${'rerun, unchanged inputs (cache)'.padEnd(34)} ${w.seconds.toFixed(2).padStart(8)} s      ${'first run, empty cache'.padEnd(30)} ${c.seconds.toFixed(2).padStart(8)} s      ${(c.seconds / w.seconds).toFixed(1)}× faster${w.fromCache ? '' : ' (NOT read from the cache)'}`);
+        results.rerun = { firstSeconds: c.seconds, rerunSeconds: w.seconds, speedup: c.seconds / w.seconds, fromCache: w.fromCache };
+      }
     }
   }
   rmSync(m.dir, { recursive: true, force: true });
