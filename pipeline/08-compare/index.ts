@@ -3,12 +3,12 @@
  * directive rates, keyness of phrases for each group against the rest,
  * formulae shared by every group, and document-by-document similarity.
  */
-import type { Config } from '../config.ts';
+import { defaultConfig, type Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
 import { cmp } from '../06-count/phrases.ts';
 import { keyness } from './keyness.ts';
 import { append } from '../core/append.ts';
-import { jaccard, shingles, tfidfCosine } from './similarity.ts';
+import { hashedShingles, jaccard, jaccardHashed, nearestNeighbours, shingles, tfidfCosine } from './similarity.ts';
 
 /** What the compare stage needs of one processed document. */
 export interface CompareDoc {
@@ -175,16 +175,40 @@ export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow
   return rows;
 }
 
-/** Similarity of every pair of documents (both orders omitted: a < b). */
-export function similarityRows(docs: CompareDoc[]): SimilarityRow[] {
-  const cos = tfidfCosine(docs.map((d) => d.counts));
-  const sh = docs.map((d) => shingles(d.runs, 5));
+/**
+ * Similarity of pairs of documents, each unordered pair once (docA before docB
+ * in the input order), sorted by docA then docB. Up to
+ * `similarityAllPairsMax` documents: every pair (the N × N cosine matrix and
+ * string shingle sets). Above: each document with its `similarityTopK` most
+ * similar others by tf-idf cosine, found through an inverted index
+ * (nearestNeighbours), and the Jaccard overlap of hashed shingles for those
+ * pairs only.
+ */
+export function similarityRows(
+  docs: CompareDoc[],
+  cfg: Pick<Config['compare'], 'similarityAllPairsMax' | 'similarityTopK' | 'similarityMaxDf' | 'similarityIndexWork' | 'similarityCandidates'> = defaultConfig().compare,
+): SimilarityRow[] {
   const rows: SimilarityRow[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const jac = jaccard(sh[i], sh[j]);
-      rows.push({ docA: docs[i].id, docB: docs[j].id, groupA: docs[i].group, groupB: docs[j].group, cosineTfidf: cos[i][j], jaccard5: jac.jaccard, shared5: jac.shared });
+  if (docs.length <= cfg.similarityAllPairsMax) {
+    const cos = tfidfCosine(docs.map((d) => d.counts));
+    const sh = docs.map((d) => shingles(d.runs, 5));
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const jac = jaccard(sh[i], sh[j]);
+        rows.push({ docA: docs[i].id, docB: docs[j].id, groupA: docs[i].group, groupB: docs[j].group, cosineTfidf: cos[i][j], jaccard5: jac.jaccard, shared5: jac.shared });
+      }
     }
+    return rows;
+  }
+  const pairs = nearestNeighbours(
+    docs.map((d) => d.counts),
+    { topK: cfg.similarityTopK, maxDf: cfg.similarityMaxDf, indexWork: cfg.similarityIndexWork, candidates: cfg.similarityCandidates },
+  );
+  const sh: (Float64Array | undefined)[] = new Array(docs.length);
+  const shinglesOf = (i: number) => (sh[i] ??= hashedShingles(docs[i].runs, 5));
+  for (const { a, b, cosine } of pairs) {
+    const jac = jaccardHashed(shinglesOf(a), shinglesOf(b));
+    rows.push({ docA: docs[a].id, docB: docs[b].id, groupA: docs[a].group, groupB: docs[b].group, cosineTfidf: cosine, jaccard5: jac.jaccard, shared5: jac.shared });
   }
   return rows;
 }

@@ -64,3 +64,331 @@ export function jaccard(a: Set<string>, b: Set<string>): { jaccard: number; shar
   for (const x of small) if (large.has(x)) shared++;
   return { jaccard: shared / (a.size + b.size - shared), shared };
 }
+
+/* ---------- Large corpora: nearest neighbours through an inverted index ---------- */
+
+/** A document's tf-idf vector: term ids in increasing order and weights of unit length. */
+export interface SparseVector {
+  id: Int32Array;
+  w: Float64Array;
+}
+
+/** Options of the nearest-neighbour search (see the compare section of pipeline/config.ts). */
+export interface NeighbourOptions {
+  /** Neighbours kept per document. */
+  topK: number;
+  /** Terms found in more than this share of the documents are left out of candidate generation (never out of the cosine). */
+  maxDf: number;
+  /** Average postings walked per document in candidate generation: the index keeps the rarest terms up to this cost. */
+  indexWork: number;
+  /** Candidates per document whose exact cosine is computed, the best by the cosine over the indexed terms alone. */
+  candidates: number;
+}
+
+/** A pair of documents (indices a < b in the input order) and their exact tf-idf cosine. */
+export interface NeighbourPair {
+  a: number;
+  b: number;
+  cosine: number;
+}
+
+/**
+ * Each document's `topK` most similar other documents by tf-idf cosine, with
+ * the same weighting as tfidfCosine (w = count · ln(N/df), unit length) but
+ * without comparing every pair:
+ *
+ * 1. Terms seen in one document only, or in all of them, cannot make two
+ *    documents alike and are kept out of the stored vectors (the first still
+ *    count in each vector's length).
+ * 2. An inverted index holds the rarer terms: document frequency from 2 up
+ *    to the cap of indexDfCap (the walk below costs at most `indexWork`
+ *    steps per document on average, and no term in more than maxDf · N
+ *    documents). For one document, walking the postings of its indexed terms
+ *    accumulates the part of its dot product with every document that shares
+ *    one of them. Frequent terms are left out of this walk only: a term of
+ *    frequency df costs df² steps (with a cap proportional to N the search
+ *    would be quadratic again), and its weight ln(N/df) is small.
+ * 3. The `candidates` best documents by that partial score get their exact
+ *    cosine over all terms (the same sum, in the same order, as tfidfCosine,
+ *    so the values are bit for bit those of the all-pairs matrix); the
+ *    `topK` best are kept, ties broken by document order.
+ *
+ * A document that shares no indexed term with any other has no neighbour.
+ * Returns each unordered pair once (a < b), sorted by a then b: a pair is in
+ * when either document is among the other's neighbours. Memory: the vectors,
+ * the index and O(N · topK) for the result; never an N × N matrix.
+ */
+export function nearestNeighbours(docs: Map<string, number>[], opts: NeighbourOptions): NeighbourPair[] {
+  const n = docs.length;
+  const k = Math.max(0, Math.min(opts.topK, n - 1));
+  if (k === 0) return [];
+  // One look-up per term and document: terms are numbered in order of first appearance (as in tfidfCosine), with their document frequencies alongside.
+  const termOf = new Map<string, number>();
+  const dfs: number[] = [];
+  const docTerms = docs.map((d) => {
+    const t = new Int32Array(d.size);
+    let x = 0;
+    for (const key of d.keys()) {
+      let id = termOf.get(key);
+      if (id === undefined) {
+        termOf.set(key, (id = dfs.length));
+        dfs.push(0);
+      }
+      dfs[id]++;
+      t[x++] = id;
+    }
+    return t;
+  });
+  termOf.clear();
+  // Terms two documents can share with a positive weight (2 ≤ df < N), renumbered in the same order.
+  const shared = new Int32Array(dfs.length).fill(-1);
+  let nShared = 0;
+  for (let t = 0; t < dfs.length; t++) if (dfs[t] >= 2 && dfs[t] < n) shared[t] = nShared++;
+  const termDf = new Int32Array(nShared);
+  for (let t = 0; t < dfs.length; t++) if (shared[t] >= 0) termDf[shared[t]] = dfs[t];
+  // Vectors without per-entry allocations: weights parked in a dense array while the ids are sorted.
+  const dense = new Float64Array(nShared);
+  let longest = 0;
+  for (const d of docs) longest = Math.max(longest, d.size);
+  const scratch = new Int32Array(longest);
+  const vecs: SparseVector[] = docs.map((d, i) => {
+    const terms = docTerms[i];
+    let m = 0;
+    let norm = 0;
+    let x = 0;
+    for (const c of d.values()) {
+      const t = terms[x++];
+      const w = c * Math.log(n / dfs[t]);
+      if (w > 0) {
+        norm += w * w;
+        if (shared[t] >= 0) {
+          scratch[m++] = shared[t];
+          dense[shared[t]] = w;
+        }
+      }
+    }
+    docTerms[i] = new Int32Array(0);
+    norm = Math.sqrt(norm);
+    const id = scratch.slice(0, m).sort();
+    const wt = new Float64Array(m);
+    for (let e = 0; e < m; e++) {
+      wt[e] = dense[id[e]] / norm;
+      dense[id[e]] = 0;
+    }
+    return { id, w: wt };
+  });
+
+  // Inverted index (compressed rows) of the terms with 2 ≤ df ≤ cap.
+  const cap = indexDfCap(termDf, n, opts.maxDf, opts.indexWork);
+  const start = new Int32Array(termDf.length + 1);
+  for (let t = 0; t < termDf.length; t++) start[t + 1] = start[t] + (termDf[t] <= cap ? termDf[t] : 0);
+  const postDoc = new Int32Array(start[termDf.length]);
+  const postW = new Float64Array(start[termDf.length]);
+  const fill = start.slice(0, termDf.length);
+  for (let i = 0; i < n; i++) {
+    const v = vecs[i];
+    for (let e = 0; e < v.id.length; e++) {
+      const t = v.id[e];
+      if (termDf[t] <= cap) {
+        postDoc[fill[t]] = i;
+        postW[fill[t]++] = v.w[e];
+      }
+    }
+  }
+
+  const partial = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const nbDoc = new Int32Array(n * k).fill(-1);
+  const nbCos = new Float64Array(n * k);
+  const cand = new Int32Array(Math.max(1, opts.candidates));
+  const best = new Int32Array(k);
+  const bestCos = new Float64Array(k);
+  for (let a = 0; a < n; a++) {
+    const va = vecs[a];
+    let nt = 0;
+    for (let e = 0; e < va.id.length; e++) {
+      const t = va.id[e];
+      if (termDf[t] > cap) continue;
+      const wa = va.w[e];
+      for (let p = start[t]; p < start[t + 1]; p++) {
+        const b = postDoc[p];
+        if (b === a) continue;
+        if (partial[b] === 0) touched[nt++] = b;
+        partial[b] += wa * postW[p];
+      }
+    }
+    const nc = selectTop(touched, nt, partial, cand);
+    for (let x = 0; x < nt; x++) partial[touched[x]] = 0;
+    // Exact cosine of each candidate over all terms: the dot product of tfidfCosine.
+    let nb = 0;
+    for (let x = 0; x < nc; x++) nb = insertBest(best, bestCos, nb, k, cand[x], dot(va, vecs[cand[x]]));
+    for (let x = 0; x < nb; x++) {
+      nbDoc[a * k + x] = best[x];
+      nbCos[a * k + x] = bestCos[x];
+    }
+  }
+
+  // Each unordered pair once, a < b, in order.
+  const pairs: NeighbourPair[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let x = 0; x < k; x++) {
+      const b = nbDoc[a * k + x];
+      if (b < 0) break;
+      pairs.push(a < b ? { a, b, cosine: nbCos[a * k + x] } : { a: b, b: a, cosine: nbCos[a * k + x] });
+    }
+  }
+  pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+  const out: NeighbourPair[] = [];
+  for (const p of pairs) {
+    const last = out[out.length - 1];
+    if (!last || last.a !== p.a || last.b !== p.b) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The largest document frequency of the terms that go into the inverted
+ * index: walking the postings of a term of frequency df for each of its
+ * documents costs df² steps, so the index takes terms from the rarest up,
+ * while the total cost stays within `work` steps per document on average
+ * (linear in N), and never terms in more than `maxDf` · N documents. At least
+ * 2 (terms shared by two documents cost 4 steps each, at most twice the
+ * number of postings).
+ */
+export function indexDfCap(termDf: ArrayLike<number>, n: number, maxDf: number, work: number): number {
+  const limit = Math.max(2, Math.floor(maxDf * n));
+  const perDf = new Float64Array(limit + 1);
+  for (let t = 0; t < termDf.length; t++) if (termDf[t] >= 2 && termDf[t] <= limit) perDf[termDf[t]]++;
+  let cost = 0;
+  for (let f = 2; f <= limit; f++) {
+    cost += perDf[f] * f * f;
+    if (cost > work * n) return Math.max(2, f - 1);
+  }
+  return limit;
+}
+
+/** Is (s, i) better than (t, j): higher score, ties to the earlier document. */
+function better(s: number, i: number, t: number, j: number): boolean {
+  return s > t || (s === t && i < j);
+}
+
+/**
+ * The best `out.length` of items[0..count) by score (higher first, ties to the
+ * lower index) written to `out` in no particular order; returns how many.
+ * A bounded heap whose root is the worst kept item.
+ */
+function selectTop(items: Int32Array, count: number, score: Float64Array, out: Int32Array): number {
+  const m = out.length;
+  if (count <= m) {
+    out.set(items.subarray(0, count));
+    return count;
+  }
+  const worse = (x: number, y: number) => better(score[y], y, score[x], x);
+  const down = (i: number, size: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) return;
+      const r = l + 1;
+      const c = r < size && worse(out[r], out[l]) ? r : l;
+      if (!worse(out[c], out[i])) return;
+      const t = out[c];
+      out[c] = out[i];
+      out[i] = t;
+      i = c;
+    }
+  };
+  out.set(items.subarray(0, m));
+  for (let i = (m >> 1) - 1; i >= 0; i--) down(i, m);
+  for (let x = m; x < count; x++) {
+    const it = items[x];
+    if (better(score[it], it, score[out[0]], out[0])) {
+      out[0] = it;
+      down(0, m);
+    }
+  }
+  return m;
+}
+
+/** Insert (doc, s) into the best-first list of length `len` (at most k); returns the new length. */
+function insertBest(doc: Int32Array, cos: Float64Array, len: number, k: number, d: number, s: number): number {
+  if (len === k && !better(s, d, cos[k - 1], doc[k - 1])) return len;
+  let i = len < k ? len++ : k - 1;
+  while (i > 0 && better(s, d, cos[i - 1], doc[i - 1])) {
+    doc[i] = doc[i - 1];
+    cos[i] = cos[i - 1];
+    i--;
+  }
+  doc[i] = d;
+  cos[i] = s;
+  return len;
+}
+
+/* ---------- Hashed shingles ---------- */
+
+/**
+ * The set of k-syllable shingles of `shingles`, each as a 53-bit number: two
+ * independent 32-bit hashes (FNV-1a and MurmurHash3's mixing, each finished
+ * by MurmurHash3's avalanche) of the shingle's text — the keys joined by
+ * single spaces — combined into one safe integer (21 bits of the first, 32 of
+ * the second). Sorted, without repeats. Two distinct shingles collide with
+ * probability about 2⁻⁵³, so for texts of thousands of shingles the counts
+ * of `jaccard` are exact but with odds of the order of 10⁻¹⁰ per pair.
+ */
+export function hashedShingles(runs: string[][], k = 5): Float64Array {
+  const hs: number[] = [];
+  for (const r of runs) {
+    for (let i = 0; i + k <= r.length; i++) {
+      let h1 = 0x811c9dc5;
+      let h2 = 0x9747b28c;
+      let len = 0;
+      for (let j = i; j < i + k; j++) {
+        const key = r[j];
+        for (let c = -1; c < key.length; c++) {
+          if (c === -1 && j === i) continue;
+          const u = c === -1 ? 32 : key.charCodeAt(c);
+          len++;
+          h1 = Math.imul(h1 ^ u, 0x01000193);
+          let m = Math.imul(u, 0xcc9e2d51);
+          m = (m << 15) | (m >>> 17);
+          h2 ^= Math.imul(m, 0x1b873593);
+          h2 = (h2 << 13) | (h2 >>> 19);
+          h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+        }
+      }
+      h1 = fmix32(h1 ^ len);
+      h2 = fmix32(h2 ^ len);
+      hs.push((h1 >>> 11) * 0x100000000 + (h2 >>> 0));
+    }
+  }
+  const a = Float64Array.from(hs).sort();
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[m - 1]) a[m++] = a[i];
+  return a.slice(0, m);
+}
+
+/** MurmurHash3's 32-bit finalizer. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** jaccard for sorted hashed shingle sets (hashedShingles). */
+export function jaccardHashed(a: Float64Array, b: Float64Array): { jaccard: number; shared: number } {
+  if (a.length === 0 && b.length === 0) return { jaccard: 0, shared: 0 };
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return { jaccard: shared / (a.length + b.length - shared), shared };
+}
