@@ -21,7 +21,7 @@ export const CHART_DOC = {
   top_phrases: { name: 'top_phrases', title: 'Cụm từ nổi bật theo nhóm / Top phrases by group', caption: `Each panel is one group (province by default, see run.json): its most frequent maximal phrases of two or more syllables, with bar length the rate per 10,000 syllables. Longer bars are the formulae that group leans on most; fragments of longer phrases are left out.` },
   directive_verbs: { name: 'directive_verbs', title: 'Động từ chỉ đạo theo nhóm / Directive verbs by group', caption: 'Rows are the action verbs of directive sentences (the most frequent overall), columns the groups; the darker the cell, the more directives with that verb per 1,000 sentences of the group. Empty cells: the group never uses the verb in a directive.' },
   keyness: { name: 'keyness', title: 'Từ khóa đặc trưng theo nhóm / Keyness by group', caption: 'For each group, the phrases most over-used (bars to the right) and under-used (to the left) compared with all other groups, by signed log-likelihood G². Solid bars are significant after Bonferroni correction; pale bars are not. Log Ratio (effect size) is in the tooltip and in keyness.csv.' },
-  similarity: { name: 'similarity', title: 'Độ tương đồng giữa các văn bản / Document similarity', caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused.' },
+  similarity: { name: 'similarity', title: 'Độ tương đồng giữa các văn bản / Document similarity', caption: 'Each cell compares two documents: the darker, the more vocabulary they share (cosine of tf-idf weighted 1–3-syllable n-grams). The tooltip adds the Jaccard overlap of 5-syllable shingles, which rises only when whole passages are reused. With more than 60 documents the map shows only the 60 that make up the most similar pairs (similarity.csv has the rest); above compare.similarityAllPairsMax documents similarity.csv holds only each document’s nearest neighbours, and a blank cell is a pair that is neither document’s neighbour.' },
   formulae: { name: 'formulae', title: 'Công thức chung của mọi nhóm / Formulae shared by every group', caption: 'Phrases that every group uses. Each dot is one group; dots spread apart show a formula one group repeats far more than the others, dots bunched together a formula all use alike.' },
   dispersion: { name: 'dispersion', title: 'Phân bố cụm từ trong văn bản / Dispersion of phrases through each document', caption: 'One row per document for each of the most frequent maximal phrases; each tick is one occurrence, placed at its relative position in the document (0 = start, 1 = end). Ticks spread along the row mean a phrase recurs throughout the text; a cluster means one passage uses it. DP and Juilland’s D for the corpus are in dispersion.csv.' },
   collocations: { name: 'collocations', title: 'Kết hợp từ mạnh nhất / Strongest collocations', caption: 'The adjacent pairs with the highest log-likelihood G² (bar length); colour is log-Dice (at most 14: the two units almost only occur together). PMI and t-score are in the tooltip and in collocations.csv.' },
@@ -129,16 +129,41 @@ export function keynessChart(r: CorpusResult, top = 8): Chart {
   };
 }
 
-/** Document similarity: heat map of tf-idf cosine for every pair. */
+/**
+ * Document similarity: heat map of tf-idf cosine for every pair of rows in
+ * r.similarity. With more than 60 processed documents (about 1,700 pixels a
+ * side at 28 a cell), only the documents of the most similar pairs (by
+ * cosine, then by row order) are drawn, a pair at a time while both fit; the
+ * caption says how many.
+ */
 export function similarityChart(r: CorpusResult): Chart {
+  const maxDocs = 60;
+  const processed = r.documents.filter((d) => d.status === 'processed').map((d) => d.meta.id);
+  let shown: Set<string> | undefined;
+  if (processed.length > maxDocs) {
+    shown = new Set<string>();
+    const order = r.similarity.map((s, i) => i).sort((i, j) => r.similarity[j].cosineTfidf - r.similarity[i].cosineTfidf || i - j);
+    for (const i of order) {
+      if (shown.size >= maxDocs) break;
+      const { docA, docB } = r.similarity[i];
+      const extra = (shown.has(docA) ? 0 : 1) + (shown.has(docB) ? 0 : 1);
+      if (shown.size + extra > maxDocs) continue;
+      shown.add(docA).add(docB);
+    }
+  }
   const values: { a: string; b: string; cosine: number; jaccard: number }[] = [];
   for (const s of r.similarity) {
+    if (shown && !(shown.has(s.docA) && shown.has(s.docB))) continue;
     values.push({ a: s.docA, b: s.docB, cosine: round(s.cosineTfidf), jaccard: round(s.jaccard5) });
     values.push({ a: s.docB, b: s.docA, cosine: round(s.cosineTfidf), jaccard: round(s.jaccard5) });
   }
-  for (const d of r.documents) if (d.status === 'processed') values.push({ a: d.meta.id, b: d.meta.id, cosine: 1, jaccard: 1 });
+  for (const id of processed) if (!shown || shown.has(id)) values.push({ a: id, b: id, cosine: 1, jaccard: 1 });
+  const caption = shown
+    ? `${CHART_DOC.similarity.caption} Shown: the ${shown.size.toLocaleString('en-US')} documents of the most similar pairs, of ${processed.length.toLocaleString('en-US')}.`
+    : CHART_DOC.similarity.caption;
   return {
     ...CHART_DOC.similarity,
+    caption,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Độ tương đồng giữa các văn bản / Document similarity',
