@@ -97,7 +97,13 @@ export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config
   const groups = groupRows(docs);
   if (groups.length < 2) return [];
   const groupCounts = new Map<string, Map<string, number>>();
+  const oneEach = new Set(docs.map((d) => d.group)).size === docs.length;
   for (const d of docs) {
+    // The runner passes one aggregate per group: its counts are the group's, no copy needed.
+    if (oneEach) {
+      groupCounts.set(d.group, d.counts);
+      continue;
+    }
     let gc = groupCounts.get(d.group);
     if (!gc) groupCounts.set(d.group, (gc = new Map()));
     for (const [k, c] of d.counts) gc.set(k, (gc.get(k) ?? 0) + c);
