@@ -131,7 +131,7 @@ export const configSchema = z
         /** Above similarityAllPairsMax: terms in more than this share of the documents do not propose neighbours (they still count in the cosine). */
         similarityMaxDf: z.number().gt(0).max(1).default(0.25),
         /** Above similarityAllPairsMax: the terms that propose neighbours are the rarest, up to this many postings walked per document on average (keeps the search linear in the number of documents). */
-        similarityIndexWork: z.number().int().min(1).default(40000),
+        similarityIndexWork: z.number().int().min(1).default(80000),
         /** Above similarityAllPairsMax: per document, how many candidates (best by the cosine over the terms that propose neighbours) get their exact cosine. */
         similarityCandidates: z.number().int().min(1).default(50),
       })

@@ -323,7 +323,7 @@ describe('hashed 5-syllable shingles', () => {
 
 describe('similarity settings in the configuration', () => {
   it('default to all pairs up to 2,000 documents, then 10 neighbours each', () => {
-    expect(cfg.compare).toMatchObject({ similarityAllPairsMax: 2000, similarityTopK: 10, similarityMaxDf: 0.25, similarityIndexWork: 40000, similarityCandidates: 50 });
+    expect(cfg.compare).toMatchObject({ similarityAllPairsMax: 2000, similarityTopK: 10, similarityMaxDf: 0.25, similarityIndexWork: 80000, similarityCandidates: 50 });
   });
 
   it('refuse out-of-range values', () => {
