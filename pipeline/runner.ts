@@ -306,7 +306,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     groups,
     keyness: clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare)),
     formulae: clock.time('compare: formulae', () => formulaRows(groupTotals, phrases)),
-    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs)),
+    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs, config.compare)),
     kwic: kwicRows,
     dispersion: clock.time('compare: dispersion', () =>
       dispersion(
