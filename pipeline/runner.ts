@@ -184,8 +184,9 @@ export function runCorpus(opts: RunOptions): CorpusResult {
         documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
         continue;
       }
-      const read = (bytes = readFileSync(path));
-      decoded = clock.time('ingest', () => readDocument(p.file, read, config.ingest.maxDocumentBytes));
+      const fileBytes = readFileSync(path);
+      bytes = fileBytes;
+      decoded = clock.time('ingest', () => readDocument(p.file, fileBytes, config.ingest.maxDocumentBytes));
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (!decoded.ok) {
