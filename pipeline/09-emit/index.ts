@@ -5,12 +5,12 @@
  * previous report (a folder with run.json) or an empty folder is ever
  * replaced: never the corpus, a folder holding it, or a folder of other files.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { CorpusResult } from '../result.ts';
 import { chartsOf, renderSvg } from './charts.ts';
 import type { RunCache } from '../run-cache.ts';
-import { toCsv } from './csv.ts';
+import { csvChunks } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { tablesOf } from './tables.ts';
 
@@ -85,6 +85,16 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
       writeFileSync(join(tmp, name), content);
       written.push(name);
     };
+    // A large table goes to disk a piece at a time: its whole text is never held at once.
+    const writeChunks = (name: string, chunks: Iterable<string>) => {
+      const fd = openSync(join(tmp, name), 'w');
+      try {
+        for (const c of chunks) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
+      written.push(name);
+    };
     const tables = tablesOf(result);
     const chartList = chartsOf(result);
     const steps = tables.length + chartList.length + 1;
@@ -94,7 +104,7 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
     for (const { spec, rows } of tables) {
       await breathe();
       onProgress?.(step++, steps, spec.file);
-      write(spec.file, toCsv(spec, rows, result.config.emit.excel));
+      writeChunks(spec.file, csvChunks(spec, rows, result.config.emit.excel));
     }
     const charts = [];
     for (const chart of chartList) {
