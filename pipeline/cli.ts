@@ -15,7 +15,8 @@ import { decodeDocument } from './01-ingest/decode.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { defaultResources, repairDocument } from './04-repair/index.ts';
 import type { Reference } from './04-repair/reference.ts';
-import { runCorpus } from './runner.ts';
+import { runCorpus, runShard } from './runner.ts';
+import { mergeShards, parseShard, writeShard } from './shard.ts';
 import { RunCache } from './run-cache.ts';
 import { runInfo } from './run-info.ts';
 import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
@@ -94,6 +95,30 @@ function readDocument(file: string, config: Config): string {
   return decoded.value.text;
 }
 
+/** `run --shard i/n`: the document half of a run for one slice, written as Parquet partials. */
+function runShardCommand(corpus: string, config: Config, o: Record<string, any>, out: string): void {
+  const shard = parseShard(String(o.shard));
+  if (typeof shard === 'string') throw new UsageError(shard);
+  // An earlier shard folder may be replaced (writeShard checks that again); everything else as for a report.
+  const problem = outputProblem(out, corpus);
+  if (problem && !(problem.includes('(no run.json)') && existsSync(join(out, 'shard.json')))) throw new UserError(problem);
+  const started = performance.now();
+  const bar = progressBar(o.quiet);
+  let partial;
+  try {
+    partial = runShard({ corpusDir: corpus, config, shard, onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+  } finally {
+    bar?.finish();
+  }
+  let files;
+  try {
+    files = writeShard(partial, out);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+  if (!o.quiet) process.stderr.write(`shard ${shard.index}/${shard.count}: ${partial.parts.length} documents; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (combine every shard with vnrhet merge)\n`);
+}
+
 /** Build the command-line program. */
 export function program(): Command {
   const cmd = new Command('vnrhet')
@@ -119,6 +144,7 @@ export function program(): Command {
     .option('-q, --quiet', 'no progress bar, warnings or summary on stderr (errors are still printed)')
     .option('--cache-dir <dir>', 'where finished analyses and rendered charts are kept', '.cache/vnrhet')
     .option('--no-cache', 'analyse again even if the same code, configuration and inputs were analysed before')
+    .option('--shard <i/n>', 'analyse only slice i of n of the corpus (by a hash of each document id) and write its partial tables as Parquet into --out; combine the n folders with `vnrhet merge`')
     .addHelpText('after', '\nOn a terminal, runs longer than 2 s show a progress bar on stderr. A run whose code, configuration (presentation keys aside: emit.*, phrases.chartTop) and input files match an earlier one reads that analysis back from --cache-dir and only writes the report. The report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
     .action(async (corpus: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
@@ -131,7 +157,9 @@ export function program(): Command {
         if (o.minCount !== undefined) section(c, 'phrases').minCount = o.minCount;
         if (o.excel) section(c, 'emit').excel = true;
       });
-      const out = o.out ?? `reports/${resolve(corpus).split(/[\\/]/).pop()!.replace(/\.(jsonl|ndjson|csv)$/i, '')}`;
+      const name = resolve(corpus).split(/[\\/]/).pop()!.replace(/\.(jsonl|ndjson|csv)$/i, '');
+      if (o.shard !== undefined) return runShardCommand(corpus, config, o, o.out ?? `reports/${name}.shards/${String(o.shard).replace('/', '-of-')}`);
+      const out = o.out ?? `reports/${name}`;
       const problem = outputProblem(out, corpus);
       if (problem) throw new UserError(problem);
       const started = performance.now();
@@ -150,6 +178,31 @@ export function program(): Command {
         const warnings = result.diagnostics.filter((d) => d.level === 'warning');
         for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
         process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s${result.fromCache ? ` (analysis read from the cache in ${o.cacheDir}; --no-cache redoes it)` : ''}\n`);
+      }
+    });
+
+  cmd
+    .command('merge')
+    .description('Combine the folders written by `vnrhet run CORPUS --shard i/n` (every i of one n) into the report a single run writes: the same tables, charts and index.html.')
+    .argument('<shards...>', 'shard folders, one per slice')
+    .requiredOption('-o, --out <dir>', 'output folder of the report')
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', '\nExample:\n  vnrhet run corpus --shard 0/2 --out parts/0   # on one machine or core\n  vnrhet run corpus --shard 1/2 --out parts/1   # on another\n  vnrhet merge parts/0 parts/1 --out reports/corpus')
+    .action(async (shards: string[], o: Record<string, any>) => {
+      const started = performance.now();
+      let result;
+      try {
+        result = await mergeShards(shards);
+      } catch (err) {
+        throw new UserError((err as Error).message);
+      }
+      const problem = outputProblem(o.out, result.corpus);
+      if (problem) throw new UserError(problem);
+      const info = runInfo(result);
+      const files = await withCleanup(() => writeReport(result, o.out, info));
+      if (!o.quiet) {
+        const c = info.counts as Record<string, number>;
+        process.stderr.write(`${shards.length} shards merged: ${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${o.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
     });
 

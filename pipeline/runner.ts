@@ -1,17 +1,24 @@
 /**
  * The runner: reads a corpus folder, composes the stages document by
  * document, and hands the result to the writers. The stages are pure; all
- * file-system access of a run happens here and in 09-emit.
+ * file-system access of a run happens here, in 09-emit and in shard.ts.
  *
  *   01-ingest → 02-normalize → 03-clean → 04-repair → 05-tokenize →
  *   06-count → 07-directives → 08-compare → 09-emit
+ *
+ * A run has two halves. The document half (`analyseDocuments`) gives one
+ * `DocumentPart` per document plus the phrase counts; the corpus half
+ * (`assembleResult`) turns them into the tables. A sharded run does the
+ * document half for its slice only and writes it as partials (shard.ts);
+ * `vnrhet merge` reads the partials of every shard and does the corpus half,
+ * so the tables are those of a single run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { Config } from './config.ts';
 import { Provenance } from './core/offsets.ts';
-import { planCorpus, type CorpusPlan, type PlannedDocument } from './01-ingest/corpus.ts';
+import { planCorpus, type CorpusPlan } from './01-ingest/corpus.ts';
 import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
@@ -23,7 +30,7 @@ import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
 import { dispersion } from './08-compare/dispersion.ts';
-import { phraseTables, cmp } from './06-count/phrases.ts';
+import { phraseTables, cmp, type PhraseAggregate } from './06-count/phrases.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
@@ -54,6 +61,12 @@ export interface RunOptions {
 /** Stages a run reports to RunOptions.onProgress. */
 export type ProgressStage = 'reading' | 'analysing' | 'comparing';
 
+/** Slice `index` of `count` (0 ≤ index < count) of a corpus. */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
 /** Files of a corpus folder with a readable extension, the others (skipped), and symbolic links (never followed), as sorted relative POSIX paths. */
 export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[]; links: string[] } {
   const files: string[] = [];
@@ -77,13 +90,35 @@ export function listCorpus(dir: string, extensions: readonly string[]): { files:
   return { files: files.sort(cmp), skipped: skipped.sort(cmp), links: links.sort(cmp) };
 }
 
+/**
+ * Everything one document contributes to the tables. `order` is its place
+ * among the documents of a single run (rejected before reading, then rejected
+ * on reading, then processed, each in corpus order), so partials of any
+ * slices can be put back in that order.
+ */
+export interface DocumentPart {
+  order: number;
+  result: DocumentResult;
+  diagnostics: Diagnostic[];
+  normalization: ChangeRecord[];
+  removedLines: RemovedLine[];
+  repairs: RepairRecord[];
+  directives: DirectiveRow[];
+  kwic: KwicRow[];
+  spunView?: CorpusResult['spunViews'][number];
+  /** Processed documents: sentences, size and runs of counting units (comparisons read these). */
+  compare?: CompareDoc;
+}
+
 /** A document after ingest and normalize, waiting for the corpus-level clean pass. */
 interface Ingested {
-  planned: PlannedDocument;
+  id: string;
+  /** Whether the document is in the shard being run. */
+  mine: boolean;
   raw: string;
   normalized: TracedText;
   meta: DocumentMeta;
-  result: DocumentResult;
+  part: DocumentPart;
 }
 
 function emptyResult(meta: DocumentMeta, status: 'processed' | 'rejected', reason: string, bytes = 0, sha256 = ''): DocumentResult {
@@ -110,6 +145,10 @@ function emptyResult(meta: DocumentMeta, status: 'processed' | 'rejected', reaso
   };
 }
 
+function emptyPart(order: number, result: DocumentResult): DocumentPart {
+  return { order, result, diagnostics: [], normalization: [], removedLines: [], repairs: [], directives: [], kwic: [] };
+}
+
 /** Group value of a document under the configured grouping. */
 export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy']): string {
   switch (groupBy) {
@@ -124,24 +163,28 @@ export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy'
   }
 }
 
-/** Run the pipeline over a corpus folder. */
-export function runCorpus(opts: RunOptions): CorpusResult {
-  const { corpusDir, config } = opts;
+/**
+ * Whether a document falls in a shard: by a hash of its id (its file when it
+ * has none), so the slices are the same on every machine and a document keeps
+ * its shard when others are added.
+ */
+export function inShard(key: string, shard: ShardSpec | undefined): boolean {
+  if (!shard || shard.count === 1) return true;
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % shard.count === shard.index;
+}
+
+/** The corpus plan: from the folder listing and the manifest, or from the records of one .jsonl/.csv file. */
+function planRun(corpusDir: string, config: Config): { plan: CorpusPlan; listing: { files: string[]; skipped: string[]; links: string[] }; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const clock = new Stopwatch();
-  // A corpus is a folder (.txt/.html files + manifest.csv) or one .jsonl/.csv file of records.
   const isTable = existsSync(corpusDir) && statSync(corpusDir).isFile() && tableFormat(corpusDir) !== null;
   if (!existsSync(corpusDir) || !(isTable || statSync(corpusDir).isDirectory())) throw new Error(`corpus folder or .jsonl/.csv file not found: ${corpusDir}`);
-
-  // 01-ingest: plan the corpus from the folder listing and the manifest, or from the records.
   let plan: CorpusPlan;
   let listing: { files: string[]; skipped: string[]; links: string[] } = { files: [], skipped: [], links: [] };
   if (isTable) {
     plan = planTableCorpus(basename(corpusDir), readFileSync(corpusDir), { textColumn: config.ingest.textColumn, maxDocumentBytes: config.ingest.maxDocumentBytes });
   } else {
     listing = listCorpus(corpusDir, config.ingest.extensions);
-    const { files, skipped } = listing;
-    for (const s of skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
+    for (const s of listing.skipped) diagnostics.push({ level: 'info', stage: 'ingest', message: `skipped "${s}": not a ${config.ingest.extensions.join('/')} file` });
     let manifest: Manifest | null = null;
     const manifestPath = join(corpusDir, 'manifest.csv');
     if (existsSync(manifestPath)) {
@@ -151,26 +194,40 @@ export function runCorpus(opts: RunOptions): CorpusResult {
         diagnostics.push({ level: 'warning', stage: 'ingest', message: `${(err as Error).message}; metadata will be inferred from the texts` });
       }
     }
-    plan = planCorpus(files, manifest, listing.links);
+    plan = planCorpus(listing.files, manifest, listing.links);
   }
   diagnostics.push(...plan.diagnostics);
-  const cache = opts.cache;
-  const cacheKey = cache ? clock.time('cache', () => cache.key(corpusFingerprint(corpusDir, listing.files, [...listing.skipped, ...listing.links.map((l) => `link ${l}`)], config.ingest.maxDocumentBytes), config)) : '';
-  if (cache) {
-    const hit = clock.time('cache', () => cache.loadResult(cacheKey));
-    // Presentation settings may differ from the stored run's: the current ones apply.
-    if (hit) return { ...hit, corpus: corpusDir, config, timings: clock.timings(), fromCache: true };
+  return { plan, listing, diagnostics };
+}
+
+/** The cache key of a run's inputs (listing, bytes, manifest). */
+function fingerprintOf(corpusDir: string, listing: { files: string[]; skipped: string[]; links: string[] }, config: Config): string {
+  return corpusFingerprint(corpusDir, listing.files, [...listing.skipped, ...listing.links.map((l) => `link ${l}`)], config.ingest.maxDocumentBytes);
+}
+
+/**
+ * The document half of a run, for the documents of `shard` (all without one).
+ * Every document is still read, normalized and cleaned, because boilerplate
+ * lines and the clean reference text of spin repair are corpus-level; only the
+ * documents of the slice are repaired, tokenized and counted.
+ */
+function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, shard?: ShardSpec): { parts: DocumentPart[]; counter: PhraseCounter } {
+  const { corpusDir, config } = opts;
+  const parts: DocumentPart[] = [];
+  const nRejected = plan.rejected.length;
+  const nPlanned = plan.documents.length;
+  for (const [i, r] of plan.rejected.entries()) {
+    if (inShard(r.id || r.file, shard)) parts.push(emptyPart(i, emptyResult(rejectedMeta(r.id, r.file, undefined), 'rejected', r.reason)));
   }
-  const documents: DocumentResult[] = plan.rejected.map((r) => emptyResult(rejectedMeta(r.id, r.file, undefined), 'rejected', r.reason));
+  const readOrder = (i: number) => nRejected + i;
+  const processedOrder = (i: number) => nRejected + nPlanned + i;
 
   // 01-ingest + 02-normalize, document by document.
   const ingested: Ingested[] = [];
-  const normalization: ChangeRecord[] = [];
-  const total = plan.documents.length;
-  let done = 0;
   let read = 0;
-  for (const p of plan.documents) {
-    opts.onProgress?.(read++, total, p.id, 'reading');
+  for (const [i, p] of plan.documents.entries()) {
+    opts.onProgress?.(read++, nPlanned, p.id, 'reading');
+    const mine = inShard(p.id || p.file, shard);
     let bytes: Buffer;
     let decoded: ReadResult;
     if (p.text !== undefined) {
@@ -181,7 +238,7 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       const path = join(corpusDir, ...p.file.split('/'));
       const size = statSync(path).size;
       if (size > config.ingest.maxDocumentBytes) {
-        documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size));
+        if (mine) parts.push(emptyPart(readOrder(i), emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', `file too large: ${(size / 1048576).toFixed(1)} MB > limit ${(config.ingest.maxDocumentBytes / 1048576).toFixed(1)} MB (ingest.maxDocumentBytes)`, size)));
         continue;
       }
       const fileBytes = readFileSync(path);
@@ -190,56 +247,55 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (!decoded.ok) {
-      documents.push(emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', decoded.reason, bytes.length, sha256));
+      if (mine) parts.push(emptyPart(readOrder(i), emptyResult(rejectedMeta(p.id, p.file, p.row), 'rejected', decoded.reason, bytes.length, sha256)));
       continue;
     }
     const raw = decoded.value.text;
     const norm = clock.time('normalize', () => normalizeDocument({ text: raw, provenance: new Provenance() }, p.id, config.normalize));
-    append(normalization, norm.changes);
     const { meta, diagnostics: md } = documentMeta(p.id, p.file, p.row, norm.traced.text, (pos) => norm.traced.provenance.toRaw(pos), decoded.value.page);
-    diagnostics.push(...md);
-    if (decoded.value.encoding !== 'utf-8') diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
     const result = emptyResult(meta, 'processed', '', bytes.length, sha256);
+    const part = emptyPart(processedOrder(i), result);
+    part.diagnostics.push(...md);
+    if (decoded.value.encoding !== 'utf-8') part.diagnostics.push({ level: 'info', stage: 'ingest', doc: p.id, message: `decoded as ${decoded.value.encoding} (syllable score ${decoded.value.encodingScore.toFixed(3)}; others: ${decoded.value.alternatives || 'none'})` });
     result.encoding = decoded.value.encoding;
     result.encodingScore = decoded.value.encodingScore;
     result.normalizations = norm.changes.length;
     result.normalizationCounts = norm.counts;
-    ingested.push({ planned: p, raw, normalized: norm.traced, meta, result });
+    part.normalization = norm.changes;
+    ingested.push({ id: p.id, mine, raw, normalized: norm.traced, meta, part });
   }
 
-  opts.onProgress?.(0, ingested.length, '', 'analysing');
+  const nMine = ingested.filter((d) => d.mine).length;
+  opts.onProgress?.(0, nMine, '', 'analysing');
   // 03-clean needs the lines that repeat across documents of one source.
   const repeated = clock.time('clean', () => repeatedLines(
     ingested.map((d) => ({ source: d.meta.source || '(no source)', text: d.normalized.text })),
     config.clean.repeatedLineMinDocs,
     config.clean.repeatedLineMinShare,
   ));
-
-  const removedLines: RemovedLine[] = [];
-  const repairs: RepairRecord[] = [];
-  const directiveRows: DirectiveRow[] = [];
-  // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
-  const phraseCounter = new PhraseCounter();
-  const kwicRows: KwicRow[] = [];
-  const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
-  const compareDocs: CompareDoc[] = [];
-  const spunViews: CorpusResult['spunViews'] = [];
-  const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.planned.id, repeated.get(d.meta.source || '(no source)'))));
+  const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.id, repeated.get(d.meta.source || '(no source)'))));
   // 04-repair in two steps: the lexicon flags spun documents; the others are the clean
   // reference text (infill frames, near-duplicates) for assessing and repairing every document.
   const lexiconOnly = defaultResources();
   const references = ingested
-    .map((d, i) => ({ id: d.planned.id, text: cleanedDocs[i].traced.text }))
+    .map((d, i) => ({ id: d.id, text: cleanedDocs[i].traced.text }))
     .filter((r, i) => !config.repair.enabled || !clock.time('repair: assess', () => assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id)).flagged);
   const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : lexiconOnly;
+
+  // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
+  const counter = new PhraseCounter();
+  const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
+  let done = 0;
   for (const [i, d] of ingested.entries()) {
-    const id = d.planned.id;
+    if (!d.mine) continue;
+    const id = d.id;
+    const part = d.part;
     const cleaned = cleanedDocs[i];
-    append(removedLines, cleaned.removed);
+    part.removedLines = cleaned.removed;
     const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, resources));
-    append(repairs, repaired.repairs);
+    part.repairs = repaired.repairs;
     if (repaired.spin.flagged) {
-      spunViews.push({ doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) });
+      part.spunView = { doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) };
     }
     const text = repaired.traced.text;
     const { tokens, sentences } = clock.time('tokenize', () => tokenizeDocument(text, config.tokenize));
@@ -252,23 +308,23 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       runs = wordRuns(words as Token[], sentencesOfWords(words, sentences), config.phrases);
       units = words.filter((w) => w.kind === 'syllable').length;
     } else runs = wordRuns(tokens, sentences, config.phrases);
-    // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
-    const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
     const group = groupOf(d.meta, config.compare.groupBy);
-    clock.time('count', () => phraseCounter.add(runs, group, units));
+    clock.time('count', () => counter.add(runs, group, units));
     for (const [query, keys] of kwicQueries) {
       for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
         const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
-        kwicRows.push({ query, doc: id, group, province: d.meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
+        part.kwic.push({ query, doc: id, group, province: d.meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
       }
     }
     const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
     for (const x of dirs) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
-      directiveRows.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
+      part.directives.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
     }
-    compareDocs.push({ id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs });
-    Object.assign(d.result, {
+    // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
+    const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
+    part.compare = { id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs };
+    Object.assign(part.result, {
       sentences: sentences.length,
       tokens: tokens.length,
       syllables,
@@ -280,20 +336,117 @@ export function runCorpus(opts: RunOptions): CorpusResult {
       repairs: repaired.repairs.length,
       directives: dirs.length,
     });
-    documents.push(d.result);
-    opts.onProgress?.(++done, ingested.length, id, 'analysing');
+    parts.push(part);
+    opts.onProgress?.(++done, nMine, id, 'analysing');
   }
-  opts.onProgress?.(0, 0, '', 'comparing');
+  parts.sort((a, b) => a.order - b.order);
+  return { parts, counter };
+}
 
-  // 06-count and 08-compare over the corpus.
-  const phraseAgg = clock.time('count: phrases', () => phraseCounter.aggregate(config.phrases));
+/** Run the pipeline over a corpus folder. */
+export function runCorpus(opts: RunOptions): CorpusResult {
+  const { corpusDir, config } = opts;
+  const clock = new Stopwatch();
+  const { plan, listing, diagnostics } = planRun(corpusDir, config);
+  const cache = opts.cache;
+  const cacheKey = cache ? clock.time('cache', () => cache.key(fingerprintOf(corpusDir, listing, config), config)) : '';
+  if (cache) {
+    const hit = clock.time('cache', () => cache.loadResult(cacheKey));
+    // Presentation settings may differ from the stored run's: the current ones apply.
+    if (hit) return { ...hit, corpus: corpusDir, config, timings: clock.timings(), fromCache: true };
+  }
+  const { parts, counter } = analyseDocuments(opts, plan, clock);
+  opts.onProgress?.(0, 0, '', 'comparing');
+  const phraseAgg = clock.time('count: phrases', () => counter.aggregate(config.phrases));
+  const result = assembleResult(corpusDir, config, diagnostics, parts, phraseAgg, clock);
+  if (cache) clock.time('cache', () => cache.saveResult(cacheKey, result));
+  result.timings = clock.timings();
+  return result;
+}
+
+/** What a shard of a run writes (shard.ts): the document half for its slice, with every n-gram's counts. */
+export interface ShardPartial {
+  shard: ShardSpec;
+  corpus: string;
+  config: Config;
+  /** Hash of the corpus inputs (as the run cache sees them): shards of different corpora are not merged. */
+  fingerprint: string;
+  corpusDiagnostics: Diagnostic[];
+  parts: DocumentPart[];
+  /** Counts of every n-gram (n ≤ phrases.maxN) of the slice, per group; no threshold applied, so shards sum exactly. */
+  counts: PhraseAggregate;
+  timings?: ReturnType<Stopwatch['timings']>;
+}
+
+/** The document half of a run for one shard of the corpus. */
+export function runShard(opts: RunOptions & { shard: ShardSpec }): ShardPartial {
+  const { corpusDir, config, shard } = opts;
+  const clock = new Stopwatch();
+  const { plan, listing, diagnostics } = planRun(corpusDir, config);
+  const { parts, counter } = analyseDocuments(opts, plan, clock, shard);
+  const counts = clock.time('count: phrases', () => counter.aggregate({ maxN: config.phrases.maxN, minCount: 1, minDocs: 1 }));
+  return { shard, corpus: corpusDir, config, fingerprint: fingerprintOf(corpusDir, listing, config), corpusDiagnostics: diagnostics, parts, counts, timings: clock.timings() };
+}
+
+/**
+ * The phrase aggregate of the whole corpus from the unthresholded counts of
+ * its shards: counts and document frequencies add up (a document is in one
+ * shard and one group), then the thresholds of PhraseCounter.aggregate apply.
+ */
+export function mergeCounts(shards: readonly PhraseAggregate[], groupOrder: readonly string[], limits: Config['phrases']): PhraseAggregate {
+  const sum = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  };
+  const agg: PhraseAggregate = { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
+  for (const g of groupOrder) agg.byGroup.set(g, { counts: new Map(), df: new Map(), syllables: 0, docs: 0 });
+  for (const s of shards) {
+    agg.syllables += s.syllables;
+    sum(agg.total, s.total);
+    sum(agg.df, s.df);
+    for (const [g, a] of s.byGroup) {
+      const m = agg.byGroup.get(g)!;
+      m.syllables += a.syllables;
+      m.docs += a.docs;
+      sum(m.counts, a.counts);
+      sum(m.df, a.df);
+    }
+  }
+  const passes = (k: string) => !k.includes(' ') || ((agg.total.get(k) ?? 0) >= limits.minCount && (agg.df.get(k) ?? 0) >= limits.minDocs);
+  for (const map of [agg.total, agg.df, ...[...agg.byGroup.values()].flatMap((m) => [m.counts, m.df])]) {
+    for (const k of map.keys()) if (!passes(k)) map.delete(k);
+  }
+  return agg;
+}
+
+/** The corpus half of a run: every table from the documents' parts (in single-run order) and the corpus phrase counts. */
+export function assembleResult(corpusDir: string, config: Config, corpusDiagnostics: Diagnostic[], parts: readonly DocumentPart[], phraseAgg: PhraseAggregate, clock: Stopwatch = new Stopwatch()): CorpusResult {
+  const diagnostics = [...corpusDiagnostics];
+  const documents: DocumentResult[] = [];
+  const normalization: ChangeRecord[] = [];
+  const removedLines: RemovedLine[] = [];
+  const repairs: RepairRecord[] = [];
+  const directiveRows: DirectiveRow[] = [];
+  const kwicRows: KwicRow[] = [];
+  const spunViews: CorpusResult['spunViews'] = [];
+  const compareDocs: CompareDoc[] = [];
+  for (const p of parts) {
+    documents.push(p.result);
+    append(diagnostics, p.diagnostics);
+    append(normalization, p.normalization);
+    append(removedLines, p.removedLines);
+    append(repairs, p.repairs);
+    append(directiveRows, p.directives);
+    append(kwicRows, p.kwic);
+    if (p.spunView) spunViews.push(p.spunView);
+    if (p.compare) compareDocs.push(p.compare);
+  }
   const { corpus: phrases, byGroup: phrasesByGroup } = clock.time('count: phrases', () => phraseTables(phraseAgg, config.phrases));
   // Keyness and formulae need each group's counts of every listed phrase: one aggregate "document" per group.
   const groupTotals: CompareDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
   const groups = groupRows(compareDocs);
   const directivesByGroup = directiveGroupRows(directiveRows, groups);
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
-  const result: CorpusResult = {
+  return {
     corpus: corpusDir,
     config,
     documents,
@@ -321,9 +474,6 @@ export function runCorpus(opts: RunOptions): CorpusResult {
     diagnostics,
     spunViews,
   };
-  if (cache) clock.time('cache', () => cache.saveResult(cacheKey, result));
-  result.timings = clock.timings();
-  return result;
 }
 
 /** Directive counts per group and verb, with rates per 1,000 sentences. */
