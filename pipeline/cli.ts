@@ -187,7 +187,7 @@ export function program(): Command {
     .argument('<shards...>', 'shard folders, one per slice')
     .requiredOption('-o, --out <dir>', 'output folder of the report')
     .option('-q, --quiet', 'no summary on stderr')
-    .addHelpText('after', '\nExample:\n  vnrhet run corpus --shard 0/2 --out parts/0   # on one machine or core\n  vnrhet run corpus --shard 1/2 --out parts/1   # on another\n  vnrhet merge parts/0 parts/1 --out reports/corpus')
+    .addHelpText('after', '\nExamples:\n  vnrhet run corpus --shard 0/2 --out parts/0   # on one machine or core\n  vnrhet run corpus --shard 1/2 --out parts/1   # on another\n  vnrhet merge parts/0 parts/1 --out reports/corpus')
     .action(async (shards: string[], o: Record<string, any>) => {
       const started = performance.now();
       let result;

@@ -13,7 +13,7 @@ describe('vnrhet command line', () => {
   it('explains every subcommand with --help', () => {
     const top = vnrhet('--help');
     expect(top.status).toBe(0);
-    for (const sub of ['run', 'normalize', 'repair', 'kwic', 'report']) {
+    for (const sub of ['run', 'merge', 'normalize', 'repair', 'kwic', 'report']) {
       expect(top.stdout).toContain(sub);
       const h = vnrhet(sub, '--help');
       expect(h.status, sub).toBe(0);
@@ -113,6 +113,22 @@ describe('vnrhet run: progress on stderr', () => {
     expect(shown).toMatch(/\r\x1b\[K5 of 5 documents processed/);
     const quiet = onTty('--quiet');
     expect(quiet).not.toMatch(/%|ETA|documents processed/);
+  }, 120_000);
+});
+
+describe('vnrhet run --shard and merge', () => {
+  it('writes two shard folders, merges them into a report, and names bad input in one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnrhet-shards-'));
+    const bad = vnrhet('run', 'data/seeds', '--shard', '2/2', '--out', join(dir, 'x'), '--quiet');
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'vnrhet: error: --shard 2/2: i must be 0 … n−1 and n ≥ 1']);
+    for (const i of [0, 1]) expect(vnrhet('run', 'data/seeds', '--shard', `${i}/2`, '--out', join(dir, `p${i}`), '--quiet', '--no-cache').status).toBe(0);
+    expect(existsSync(join(dir, 'p0', 'shard.json')) && existsSync(join(dir, 'p1', 'ngram_counts.parquet'))).toBe(true);
+    const missing = vnrhet('merge', join(dir, 'p0'), '--out', join(dir, 'report'));
+    expect([missing.status, missing.stderr.trim()]).toEqual([1, 'vnrhet: error: missing shard 1/2']);
+    const merged = vnrhet('merge', join(dir, 'p0'), join(dir, 'p1'), '--out', join(dir, 'report'));
+    expect(merged.status).toBe(0);
+    expect(merged.stderr).toMatch(/2 shards merged: 5 of 5 documents processed/);
+    expect(readFileSync(join(dir, 'report', 'documents.csv'), 'utf8').trim().split('\n')).toHaveLength(6);
   }, 120_000);
 });
 
