@@ -2,12 +2,12 @@
  * Alignment with a clean near-duplicate: a spinner leaves most words of the
  * original in place, so a spun copy and its source share long runs of
  * identical words. Where the corpus also holds the clean source, the two are
- * aligned on those runs (a Myers diff of the word keys) and the clean side is
+ * aligned on those runs (a Myers diff of the word keys, diff.ts) and the clean side is
  * proposed wherever they differ by a few words between matching runs.
  */
-import { diffArrays } from 'diff';
 import type { Clause } from './clauses.ts';
 import type { Candidate } from './candidates.ts';
+import { diffTokens } from './diff.ts';
 import type { NearDuplicate } from './reference.ts';
 
 /**
@@ -27,7 +27,7 @@ export function alignmentCandidates(clauses: Clause[], best: NearDuplicate | nul
     where.push([ci, wi]);
   }));
   const out: Candidate[] = [];
-  const parts = diffArrays(keys, best.keys);
+  const parts = diffTokens(keys, best.keys);
   let i = 0;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
