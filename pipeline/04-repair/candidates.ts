@@ -11,9 +11,9 @@
  *    name ("LẠI THẾ NGUYÊN");
  *  - alignment: the clean side of a near-duplicate document (align.ts).
  */
-import type { Clause } from './clauses.ts';
+import type { Clause, Word } from './clauses.ts';
 import type { ConfusionIndex } from './lexicon.ts';
-import type { FrameIndex } from './reference.ts';
+import { BOS, EOS, type FrameIndex } from './reference.ts';
 
 /** Where a candidate comes from. */
 export type Evidence = 'lexicon-fingerprint' | 'lexicon-context' | 'lexicon' | 'infill' | 'name' | 'alignment';
@@ -98,27 +98,43 @@ export function lexiconCandidates(clauses: Clause[], index: ConfusionIndex): Can
 export function infillCandidates(clauses: Clause[], frames: FrameIndex, minCount: number): Candidate[] {
   const out: Candidate[] = [];
   clauses.forEach((c, ci) => {
-    const k = ['<s>', '<s>', ...c.words.map((w) => w.key), '</s>', '</s>'];
-    for (let i = 2; i < k.length - 2; i++) {
-      for (let g = 1; g <= 3 && i + g + 2 <= k.length; g++) {
-        if (k[i + g - 1] === '</s>') break;
-        const span = k.slice(i, i + g);
-        if (span.some((w, x) => /^\p{N}/u.test(w) || (/^\p{Lu}/u.test(c.words[i - 2 + x].text) && i - 2 + x > 0))) break;
-        const left = k.slice(i - 2, i);
-        const right = k.slice(i + g, i + g + 2);
+    const n = c.words.length;
+    // The clause framed by two <s> and two </s>, as reference word ids (-1: a word clean text never has).
+    const k = new Int32Array(n + 4);
+    k[0] = k[1] = BOS;
+    k[n + 2] = k[n + 3] = EOS;
+    for (let w = 0; w < n; w++) k[w + 2] = frames.id(c.words[w].key);
+    const keyAt = (p: number) => (p < 2 ? '<s>' : p >= n + 2 ? '</s>' : c.words[p - 2].key);
+    const fixed = c.words.map(fixedWord);
+    for (let i = 2; i < n + 2; i++) {
+      for (let g = 1; g <= 3 && i + g + 2 <= n + 4; g++) {
+        if (k[i + g - 1] === EOS) break;
+        // No span takes in a number or a capitalised word after the first (the words before were checked at g − 1).
+        if (fixed[i + g - 3]) break;
         // A frame needs real words on both sides, three of the four at least: a clause edge says little.
-        const real = (w: string) => w !== '<s>' && w !== '</s>';
-        if (!real(left[1]) || !real(right[0]) || [...left, ...right].filter(real).length < 3) continue;
-        const fillers = frames.fillers(left, right);
-        if (!fillers || fillers.has(span.join(' '))) continue;
-        for (const [filler, n] of fillers) {
-          if (n < minCount) continue;
-          out.push({ clause: ci, from: i - 2, to: i - 2 + g, keys: filler.split(' '), evidence: 'infill', note: `clean text has "${k.slice(i - 2, i).join(' ')} ${filler} ${k.slice(i + g, i + g + 2).join(' ')}" ×${n}` });
+        if (!isWord(k[i - 1]) || !isWord(k[i + g]) || (!isWord(k[i - 2]) && !isWord(k[i + g + 1]))) continue;
+        const f = frames.frame(k, i, g);
+        if (f < 0 || frames.has(k, i, g)) continue;
+        for (let e = frames.first(f); e >= 0; e = frames.next(e)) {
+          const count = frames.count(e);
+          if (count < minCount) continue;
+          const keys = frames.fillerKeys(e);
+          out.push({ clause: ci, from: i - 2, to: i - 2 + g, keys, evidence: 'infill', note: `clean text has "${keyAt(i - 2)} ${keyAt(i - 1)} ${keys.join(' ')} ${keyAt(i + g)} ${keyAt(i + g + 1)}" ×${count}` });
         }
       }
     }
   });
   return out;
+}
+
+/** Whether a reference word id is a word, not a clause edge (-1, a word clean text never has, is a word). */
+function isWord(id: number): boolean {
+  return id !== BOS && id !== EOS;
+}
+
+/** Whether the w-th word of a clause may not be replaced by infill: a number, or a capitalised word after the clause's first (a name). */
+function fixedWord(word: Word, w: number): boolean {
+  return /^\p{N}/u.test(word.key) || (w > 0 && /^\p{Lu}/u.test(word.text));
 }
 
 /**

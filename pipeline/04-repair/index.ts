@@ -22,7 +22,7 @@ import { infillCandidates, lexiconCandidates, nameCandidates, type Candidate, ty
 import { confusions, type ConfusionIndex } from './lexicon.ts';
 import { referenceLM, type NgramLM } from './lm.ts';
 import { alignmentCandidates } from './align.ts';
-import { FrameIndex, NearDuplicateIndex, type NearDuplicate, type Reference } from './reference.ts';
+import { FrameIndex, NearDuplicateIndex, ReferenceWords, type NearDuplicate, type Reference } from './reference.ts';
 
 /** A repair as logged in repairs.csv. */
 export interface RepairRecord extends ChangeRecord {
@@ -62,8 +62,10 @@ export interface RepairResources {
 
 /** The shipped resources, with optional clean reference documents. */
 export function defaultResources(references: Reference[] = [], maxReferenceWords = 2_000_000): RepairResources {
-  const some = references.length > 0;
-  return { lm: referenceLM(), lexicon: confusions(), references: some ? new NearDuplicateIndex(references) : null, frames: some ? new FrameIndex(references, maxReferenceWords) : null };
+  if (references.length === 0) return { lm: referenceLM(), lexicon: confusions(), references: null, frames: null };
+  // Both indexes read the references' words once.
+  const words = new ReferenceWords(references);
+  return { lm: referenceLM(), lexicon: confusions(), references: new NearDuplicateIndex(words), frames: new FrameIndex(words, maxReferenceWords) };
 }
 
 /** Prior confidence of each kind of evidence (at its gain threshold; more gain adds confidence). */
