@@ -6,9 +6,9 @@
 import { defaultConfig, type Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
 import { cmp } from '../06-count/phrases.ts';
-import { keyness } from './keyness.ts';
+import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
-import { hashedShingles, jaccard, jaccardHashed, nearestNeighbours, shingles, tfidfCosine } from './similarity.ts';
+import { hashedShingles, jaccardHashed, nearestNeighbours, pairDots, shingleVectors, tfidfCosine } from './similarity.ts';
 
 /** What the compare stage needs of one processed document. */
 export interface CompareDoc {
@@ -109,38 +109,92 @@ export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config
     for (const [k, c] of d.counts) gc.set(k, (gc.get(k) ?? 0) + c);
   }
   const phrases = listed.filter((p) => p.maximal);
+  const countsOf = phraseCounts(phrases);
   const total = groups.reduce((n, g) => n + g.syllables, 0);
   const rows: KeynessRow[] = [];
   // Against the rest: the reference count is the corpus count minus the target's.
+  const corpus = new Float64Array(phrases.length);
+  for (let i = 0; i < corpus.length; i++) corpus[i] = phrases[i].count;
   for (const g of groups) {
-    const gc = groupCounts.get(g.group)!;
-    append(rows, keynessOf(g, '(rest)', (p) => p.count - (gc.get(p.phrase) ?? 0), total - g.syllables, groupCounts, phrases, cfg));
+    const a = countsOf(groupCounts.get(g.group)!);
+    const b = new Float64Array(phrases.length);
+    for (let i = 0; i < b.length; i++) b[i] = corpus[i] - a[i];
+    append(rows, keynessOf(g, '(rest)', a, b, total - g.syllables, phrases, cfg));
   }
   const refs = groups.filter((g) => cfg.reference.includes(g.group));
   if (refs.length > 0) {
     const name = refs.map((r) => r.group).join(' + ');
-    const refCount = (p: PhraseRow) => refs.reduce((n, r) => n + (groupCounts.get(r.group)!.get(p.phrase) ?? 0), 0);
+    // Summed in the order of the reference groups, from 0.
+    const b = new Float64Array(phrases.length);
+    for (const r of refs) {
+      const rc = countsOf(groupCounts.get(r.group)!);
+      for (let i = 0; i < b.length; i++) b[i] += rc[i];
+    }
     const refSize = refs.reduce((n, r) => n + r.syllables, 0);
-    for (const g of groups) if (!cfg.reference.includes(g.group)) append(rows, keynessOf(g, name, refCount, refSize, groupCounts, phrases, cfg));
+    for (const g of groups) if (!cfg.reference.includes(g.group)) append(rows, keynessOf(g, name, countsOf(groupCounts.get(g.group)!), b, refSize, phrases, cfg));
   }
   return rows;
 }
 
-/** Keyness rows of one target group against a reference (its count of each phrase, its size): the top over- and under-used phrases. */
-function keynessOf(target: GroupRow, refName: string, refCount: (p: PhraseRow) => number, d: number, groupCounts: Map<string, Map<string, number>>, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
-  const gc = groupCounts.get(target.group)!;
+/**
+ * A function giving a group's count of each phrase (0 when absent) as an
+ * array in the order of `phrases`. Walks whichever is smaller, the group's
+ * counts or the phrases (a Map look-up of a long string key is the cost).
+ */
+function phraseCounts(phrases: PhraseRow[]): (counts: Map<string, number>) => Float64Array {
+  const at = new Map(phrases.map((p, i) => [p.phrase, i]));
+  const unique = at.size === phrases.length;
+  return (counts) => {
+    const a = new Float64Array(phrases.length);
+    if (!unique || counts.size >= phrases.length) {
+      for (let i = 0; i < a.length; i++) a[i] = counts.get(phrases[i].phrase) ?? 0;
+      return a;
+    }
+    for (const [k, c] of counts) {
+      const i = at.get(k);
+      if (i !== undefined) a[i] = c;
+    }
+    return a;
+  };
+}
+
+/**
+ * Keyness rows of one target group against a reference (`ca`, `cb`: their
+ * counts of each phrase, in the order of `phrases`; `d`: the reference size):
+ * the top over- and under-used phrases. Every phrase tested needs its G²
+ * (direction, rank, Bonferroni's m); only the rows kept get the other
+ * measures, and objects.
+ */
+function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Float64Array, d: number, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
   const c = target.syllables;
-  const tested: KeynessRow[] = [];
-  for (const p of phrases) {
-    const a = gc.get(p.phrase) ?? 0;
-    const b = refCount(p);
-    if (a < cfg.keynessMinCount && b < cfg.keynessMinCount) continue;
+  const min = cfg.keynessMinCount;
+  const g2 = new Float64Array(phrases.length);
+  // The rows' order: over-used by G² descending, under-used ascending, then by phrase.
+  const overOrder = (x: number, y: number) => g2[y] - g2[x] || cmp(phrases[x].phrase, phrases[y].phrase);
+  const underOrder = (x: number, y: number) => g2[x] - g2[y] || cmp(phrases[x].phrase, phrases[y].phrase);
+  const tested: number[] = [];
+  const g2Of = rememberPairs((a, b) => logLikelihood({ a, b, c, d }));
+  for (let i = 0; i < phrases.length; i++) {
+    if (ca[i] < min && cb[i] < min) continue;
+    tested.push(i);
+    g2[i] = g2Of(ca[i], cb[i]);
+  }
+  const over = tested.filter((i) => g2[i] >= 0 && ca[i] >= min);
+  const under = tested.filter((i) => !(g2[i] >= 0));
+  // A NaN G² (only from counts larger than their sizes) makes the order no total order: then sort everything, as the engine always did.
+  const nan = tested.some((i) => Number.isNaN(g2[i]));
+  const top = (items: number[], order: (x: number, y: number) => number) => (nan ? items.sort(order) : bestFirst(items, cfg.keynessTop, order)).slice(0, cfg.keynessTop);
+  const m = tested.length;
+  const row = (i: number): KeynessRow => {
+    const [a, b] = [ca[i], cb[i]];
     const k = keyness({ a, b, c, d });
-    tested.push({
+    // Bonferroni over every phrase tested for this target and reference.
+    const pBonferroni = Math.min(1, k.p * m);
+    return {
       group: target.group,
       reference: refName,
-      phrase: p.phrase,
-      n: p.n,
+      phrase: phrases[i].phrase,
+      n: phrases[i].n,
       direction: k.g2 >= 0 ? 'over' : 'under',
       countTarget: a,
       countReference: b,
@@ -148,21 +202,47 @@ function keynessOf(target: GroupRow, refName: string, refCount: (p: PhraseRow) =
       sizeReference: d,
       g2: k.g2,
       p: k.p,
-      pBonferroni: 0,
-      significant: false,
+      pBonferroni,
+      significant: pBonferroni < cfg.alpha,
       logRatio: k.logRatio,
       pctDiff: k.pctDiff,
-    });
+    };
+  };
+  return [...top(over, overOrder), ...top(under, underOrder)].map(row);
+}
+
+/** f remembered for pairs of small whole numbers (counts: a group's thousands of phrases have few distinct pairs); other pairs computed each time. */
+function rememberPairs(f: (a: number, b: number) => number): (a: number, b: number) => number {
+  const seen = new Map<number, number>();
+  const wide = 2 ** 24;
+  return (a, b) => {
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < wide && b < wide)) return f(a, b);
+    const key = a * wide + b;
+    let v = seen.get(key);
+    if (v === undefined) seen.set(key, (v = f(a, b)));
+    return v;
+  };
+}
+
+/**
+ * The first `k` of `items` as a stable sort by `order` would give them
+ * (`order` a total order up to ties), in that order, without sorting all:
+ * a best-first list of at most k, which most items leave after one comparison.
+ */
+export function bestFirst<T>(items: readonly T[], k: number, order: (x: T, y: T) => number): T[] {
+  const best: T[] = [];
+  for (const x of items) {
+    // Ties go after the items already kept: those came first in `items`.
+    if (best.length === k && order(x, best[k - 1]) >= 0) continue;
+    let i = best.length < k ? best.length : k - 1;
+    if (best.length < k) best.push(x);
+    while (i > 0 && order(x, best[i - 1]) < 0) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = x;
   }
-  // Bonferroni over every phrase tested for this target and reference.
-  const m = tested.length;
-  for (const r of tested) {
-    r.pBonferroni = Math.min(1, r.p * m);
-    r.significant = r.pBonferroni < cfg.alpha;
-  }
-  const over = tested.filter((r) => r.direction === 'over' && r.countTarget >= cfg.keynessMinCount).sort((x, y) => y.g2 - x.g2 || cmp(x.phrase, y.phrase));
-  const under = tested.filter((r) => r.direction === 'under').sort((x, y) => x.g2 - y.g2 || cmp(x.phrase, y.phrase));
-  return [...over.slice(0, cfg.keynessTop), ...under.slice(0, cfg.keynessTop)];
+  return best;
 }
 
 /** Phrases (n ≥ 2, maximal) used in every group, with each group's count and rate. */
@@ -197,13 +277,16 @@ export function similarityRows(
   const rows: SimilarityRow[] = [];
   if (docs.length <= cfg.similarityAllPairsMax) {
     const cos = tfidfCosine(docs.map((d) => d.counts));
-    const sh = docs.map((d) => shingles(d.runs, 5));
-    for (let i = 0; i < docs.length; i++) {
+    // Shared shingles of every pair through postings: Jaccard as `jaccard` computes it on the string sets.
+    const sh = shingleVectors(docs.map((d) => d.runs), 5);
+    pairDots(sh.vecs, sh.terms, (i, shared) => {
+      const a = sh.vecs[i].id.length;
       for (let j = i + 1; j < docs.length; j++) {
-        const jac = jaccard(sh[i], sh[j]);
-        rows.push({ docA: docs[i].id, docB: docs[j].id, groupA: docs[i].group, groupB: docs[j].group, cosineTfidf: cos[i][j], jaccard5: jac.jaccard, shared5: jac.shared });
+        const b = sh.vecs[j].id.length;
+        const jac = a === 0 && b === 0 ? 0 : shared[j] / (a + b - shared[j]);
+        rows.push({ docA: docs[i].id, docB: docs[j].id, groupA: docs[i].group, groupB: docs[j].group, cosineTfidf: cos[i][j], jaccard5: jac, shared5: shared[j] });
       }
-    }
+    });
     return rows;
   }
   const pairs = nearestNeighbours(

@@ -4,38 +4,127 @@
  * (Broder 1997), the usual near-duplicate measure.
  */
 
-/** Cosine similarity of tf-idf vectors built from n-gram counts. */
+/** Cosine similarity of tf-idf vectors built from n-gram counts (w = count · ln(N/df), unit length): the N × N matrix. */
 export function tfidfCosine(docs: Map<string, number>[]): number[][] {
   const n = docs.length;
-  const df = new Map<string, number>();
-  for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  // Terms as numbers and vectors as sorted (id, weight) arrays of unit length: a dot product is then a merge of two typed arrays.
-  const ids = new Map<string, number>();
-  for (const k of df.keys()) ids.set(k, ids.size);
-  const vecs = docs.map((d) => {
-    const entries: [number, number][] = [];
-    let norm = 0;
-    for (const [k, c] of d) {
-      const w = c * Math.log(n / df.get(k)!);
-      if (w > 0) {
-        entries.push([ids.get(k)!, w]);
-        norm += w * w;
-      }
-    }
-    entries.sort((a, b) => a[0] - b[0]);
-    norm = Math.sqrt(norm);
-    return { id: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm), empty: norm === 0 };
-  });
+  const { vecs, terms, empty } = tfidfVectors(docs);
   const out: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    out[i][i] = vecs[i].empty ? 0 : 1;
-    for (let j = i + 1; j < n; j++) out[i][j] = out[j][i] = dot(vecs[i], vecs[j]);
-  }
+  for (let i = 0; i < n; i++) out[i][i] = empty[i] ? 0 : 1;
+  pairDots(vecs, terms, (i, acc) => {
+    for (let j = i + 1; j < n; j++) out[i][j] = out[j][i] = acc[j];
+  });
   return out;
 }
 
+/**
+ * Every document's dot product with each later one, row by row: `row(i, acc)`
+ * gets acc[j] = vecs[i] · vecs[j] for every j > i (acc is reused for the next
+ * row). Through postings, so only shared terms cost anything: for document i
+ * the walk goes through its terms in increasing order and, for each, through
+ * the later documents holding it, so acc[j] adds the products of i and j in
+ * increasing term order from 0 — the sum of `dot`, bit for bit.
+ */
+export function pairDots(vecs: SparseVector[], terms: number, row: (i: number, acc: Float64Array) => void): void {
+  const n = vecs.length;
+  const start = new Int32Array(terms + 1);
+  for (const v of vecs) for (let e = 0; e < v.id.length; e++) start[v.id[e] + 1]++;
+  for (let t = 0; t < terms; t++) start[t + 1] += start[t];
+  const postDoc = new Int32Array(start[terms]);
+  const postW = new Float64Array(start[terms]);
+  // Postings in document order; `next[t]`: where the current document sits in the postings of t.
+  const next = start.slice(0, terms);
+  for (let i = 0; i < n; i++) {
+    const v = vecs[i];
+    for (let e = 0; e < v.id.length; e++) {
+      postDoc[next[v.id[e]]] = i;
+      postW[next[v.id[e]]++] = v.w[e];
+    }
+  }
+  next.set(start.subarray(0, terms));
+  const acc = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = vecs[i];
+    for (let e = 0; e < v.id.length; e++) {
+      const t = v.id[e];
+      const wi = v.w[e];
+      const end = start[t + 1];
+      for (let p = ++next[t]; p < end; p++) acc[postDoc[p]] += wi * postW[p];
+    }
+    row(i, acc);
+    acc.fill(0, i + 1);
+  }
+}
+
+/**
+ * Documents' tf-idf vectors (w = count · ln(N/df), unit length), holding only
+ * the terms two documents can share with a positive weight (2 ≤ df < N; the
+ * others count in each vector's length only), numbered in order of first
+ * appearance; `empty`: documents whose every weight is 0.
+ */
+export function tfidfVectors(docs: Map<string, number>[]): { vecs: SparseVector[]; terms: number; termDf: Int32Array; empty: boolean[] } {
+  const n = docs.length;
+  // One look-up per term and document: terms are numbered in order of first appearance, with their document frequencies alongside.
+  const termOf = new Map<string, number>();
+  const dfs: number[] = [];
+  const docTerms = docs.map((d) => {
+    const t = new Int32Array(d.size);
+    let x = 0;
+    for (const key of d.keys()) {
+      let id = termOf.get(key);
+      if (id === undefined) {
+        termOf.set(key, (id = dfs.length));
+        dfs.push(0);
+      }
+      dfs[id]++;
+      t[x++] = id;
+    }
+    return t;
+  });
+  termOf.clear();
+  // Terms two documents can share with a positive weight (2 ≤ df < N), renumbered in the same order.
+  const shared = new Int32Array(dfs.length).fill(-1);
+  let nShared = 0;
+  for (let t = 0; t < dfs.length; t++) if (dfs[t] >= 2 && dfs[t] < n) shared[t] = nShared++;
+  const termDf = new Int32Array(nShared);
+  for (let t = 0; t < dfs.length; t++) if (shared[t] >= 0) termDf[shared[t]] = dfs[t];
+  // Vectors without per-entry allocations: weights parked in a dense array while the ids are sorted.
+  const dense = new Float64Array(nShared);
+  let longest = 0;
+  for (const d of docs) longest = Math.max(longest, d.size);
+  const scratch = new Int32Array(longest);
+  const empty: boolean[] = [];
+  const vecs: SparseVector[] = docs.map((d, i) => {
+    const terms = docTerms[i];
+    let m = 0;
+    let norm = 0;
+    let x = 0;
+    for (const c of d.values()) {
+      const t = terms[x++];
+      const w = c * Math.log(n / dfs[t]);
+      if (w > 0) {
+        norm += w * w;
+        if (shared[t] >= 0) {
+          scratch[m++] = shared[t];
+          dense[shared[t]] = w;
+        }
+      }
+    }
+    docTerms[i] = new Int32Array(0);
+    norm = Math.sqrt(norm);
+    empty.push(norm === 0);
+    const id = scratch.slice(0, m).sort();
+    const wt = new Float64Array(m);
+    for (let e = 0; e < m; e++) {
+      wt[e] = dense[id[e]] / norm;
+      dense[id[e]] = 0;
+    }
+    return { id, w: wt };
+  });
+  return { vecs, terms: nShared, termDf, empty };
+}
+
 /** Dot product of two sparse vectors with sorted ids. */
-function dot(a: { id: Int32Array; w: Float64Array }, b: { id: Int32Array; w: Float64Array }): number {
+function dot(a: SparseVector, b: SparseVector): number {
   let s = 0;
   let i = 0;
   let j = 0;
@@ -63,6 +152,37 @@ export function jaccard(a: Set<string>, b: Set<string>): { jaccard: number; shar
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
   return { jaccard: shared / (a.size + b.size - shared), shared };
+}
+
+/**
+ * Each document's distinct k-syllable shingles (the sets of `shingles`) as
+ * a sparse vector of ones, shingles numbered in order of first appearance:
+ * pairDots then counts the shingles each pair shares. `terms`: how many
+ * distinct shingles there are.
+ */
+export function shingleVectors(docs: string[][][], k = 5): { vecs: SparseVector[]; terms: number } {
+  const idOf = new Map<string, number>();
+  // The last document each shingle was seen in, so that a document lists it once.
+  const lastDoc: number[] = [];
+  const vecs = docs.map((runs, doc) => {
+    const ids: number[] = [];
+    for (const r of runs) {
+      for (let i = 0; i + k <= r.length; i++) {
+        const key = r.slice(i, i + k).join(' ');
+        let id = idOf.get(key);
+        if (id === undefined) {
+          idOf.set(key, (id = lastDoc.length));
+          lastDoc.push(-1);
+        }
+        if (lastDoc[id] !== doc) {
+          lastDoc[id] = doc;
+          ids.push(id);
+        }
+      }
+    }
+    return { id: Int32Array.from(ids).sort(), w: new Float64Array(ids.length).fill(1) };
+  });
+  return { vecs, terms: lastDoc.length };
 }
 
 /* ---------- Large corpora: nearest neighbours through an inverted index ---------- */
@@ -122,61 +242,7 @@ export function nearestNeighbours(docs: Map<string, number>[], opts: NeighbourOp
   const n = docs.length;
   const k = Math.max(0, Math.min(opts.topK, n - 1));
   if (k === 0) return [];
-  // One look-up per term and document: terms are numbered in order of first appearance (as in tfidfCosine), with their document frequencies alongside.
-  const termOf = new Map<string, number>();
-  const dfs: number[] = [];
-  const docTerms = docs.map((d) => {
-    const t = new Int32Array(d.size);
-    let x = 0;
-    for (const key of d.keys()) {
-      let id = termOf.get(key);
-      if (id === undefined) {
-        termOf.set(key, (id = dfs.length));
-        dfs.push(0);
-      }
-      dfs[id]++;
-      t[x++] = id;
-    }
-    return t;
-  });
-  termOf.clear();
-  // Terms two documents can share with a positive weight (2 ≤ df < N), renumbered in the same order.
-  const shared = new Int32Array(dfs.length).fill(-1);
-  let nShared = 0;
-  for (let t = 0; t < dfs.length; t++) if (dfs[t] >= 2 && dfs[t] < n) shared[t] = nShared++;
-  const termDf = new Int32Array(nShared);
-  for (let t = 0; t < dfs.length; t++) if (shared[t] >= 0) termDf[shared[t]] = dfs[t];
-  // Vectors without per-entry allocations: weights parked in a dense array while the ids are sorted.
-  const dense = new Float64Array(nShared);
-  let longest = 0;
-  for (const d of docs) longest = Math.max(longest, d.size);
-  const scratch = new Int32Array(longest);
-  const vecs: SparseVector[] = docs.map((d, i) => {
-    const terms = docTerms[i];
-    let m = 0;
-    let norm = 0;
-    let x = 0;
-    for (const c of d.values()) {
-      const t = terms[x++];
-      const w = c * Math.log(n / dfs[t]);
-      if (w > 0) {
-        norm += w * w;
-        if (shared[t] >= 0) {
-          scratch[m++] = shared[t];
-          dense[shared[t]] = w;
-        }
-      }
-    }
-    docTerms[i] = new Int32Array(0);
-    norm = Math.sqrt(norm);
-    const id = scratch.slice(0, m).sort();
-    const wt = new Float64Array(m);
-    for (let e = 0; e < m; e++) {
-      wt[e] = dense[id[e]] / norm;
-      dense[id[e]] = 0;
-    }
-    return { id, w: wt };
-  });
+  const { vecs, termDf } = tfidfVectors(docs);
 
   // Inverted index (compressed rows) of the terms with 2 ≤ df ≤ cap.
   const cap = indexDfCap(termDf, n, opts.maxDf, opts.indexWork);
