@@ -11,7 +11,7 @@
  *    name ("LẠI THẾ NGUYÊN");
  *  - alignment: the clean side of a near-duplicate document (align.ts).
  */
-import type { Clause, Word } from './clauses.ts';
+import { startsNumber, type Clause, type Word } from './clauses.ts';
 import type { ConfusionIndex } from './lexicon.ts';
 import { BOS, EOS, type FrameIndex } from './reference.ts';
 
@@ -73,7 +73,7 @@ export function lexiconCandidates(clauses: Clause[], index: ConfusionIndex): Can
       }
       if (e.nextCapitalized) {
         const next = at[last + 1];
-        if (!next || next.clause < 0 || !/^\p{Lu}/u.test(clauses[next.clause].words[next.word].text)) continue;
+        if (!next || next.clause < 0 || !clauses[next.clause].words[next.word].upper) continue;
         contextual = true;
       }
       out.push({
@@ -134,7 +134,7 @@ function isWord(id: number): boolean {
 
 /** Whether the w-th word of a clause may not be replaced by infill: a number, or a capitalised word after the clause's first (a name). */
 function fixedWord(word: Word, w: number): boolean {
-  return /^\p{N}/u.test(word.key) || (w > 0 && /^\p{Lu}/u.test(word.text));
+  return startsNumber(word.key) || (w > 0 && word.upper);
 }
 
 /**
@@ -144,12 +144,11 @@ function fixedWord(word: Word, w: number): boolean {
  * word is that name's middle syllable.
  */
 export function nameCandidates(clauses: Clause[]): Candidate[] {
-  const cap = (t: string) => /^\p{Lu}/u.test(t);
   const full = new Map<string, Set<string>>();
   for (const c of clauses) {
     const w = c.words;
     for (let i = 0; i + 2 < w.length; i++) {
-      if (cap(w[i].text) && cap(w[i + 1].text) && cap(w[i + 2].text)) {
+      if (w[i].upper && w[i + 1].upper && w[i + 2].upper) {
         const k = `${w[i].key} ${w[i + 2].key}`;
         full.set(k, (full.get(k) ?? new Set()).add(w[i + 1].key));
       }
@@ -159,11 +158,11 @@ export function nameCandidates(clauses: Clause[]): Candidate[] {
   clauses.forEach((c, ci) => {
     const w = c.words;
     for (let i = 0; i + 2 < w.length; i++) {
-      if (!cap(w[i].text) || cap(w[i + 1].text)) continue;
+      if (!w[i].upper || w[i + 1].upper) continue;
       // the spinner may put one or two words in the middle ("Lại cầm cố Nguyên")
       for (const len of [1, 2]) {
         const j = i + 1 + len;
-        if (j >= w.length || !cap(w[j].text) || w.slice(i + 1, j).some((x) => cap(x.text))) continue;
+        if (j >= w.length || !w[j].upper || (len === 2 && w[i + 2].upper)) continue;
         const middles = full.get(`${w[i].key} ${w[j].key}`);
         if (middles && middles.size === 1) {
           const [m] = middles;

@@ -60,10 +60,19 @@ class Components {
   }
 }
 
-/** The parts turning `oldTokens` into `newTokens`, identical to jsdiff's `diffArrays(oldTokens, newTokens)` (tokens compared with ===). */
+/** The parts turning `oldTokens` into `newTokens`, identical to jsdiff's `diffArrays(oldTokens, newTokens)` (tokens compared with ===; NaN aside). */
 export function diffTokens<T>(oldTokens: readonly T[], newTokens: readonly T[]): DiffPart<T>[] {
   const oldLen = oldTokens.length;
   const newLen = newTokens.length;
+  // The search compares tokens O(N·D) times: compare integer ids, not (equal but distinct) strings.
+  const ids = new Map<T, number>();
+  const idsOf = (tokens: readonly T[]) => Int32Array.from(tokens, (t) => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    return id;
+  });
+  const oldIds = idsOf(oldTokens);
+  const newIds = idsOf(newTokens);
   const nodes = new Components();
   // Best path per diagonal k (index k + off): furthest position in the old tokens, last component, whether there is one.
   const maxEditLength = oldLen + newLen;
@@ -77,7 +86,7 @@ export function diffTokens<T>(oldTokens: readonly T[], newTokens: readonly T[]):
   const extractCommon = (oldPos: number, k: number): number => {
     let newPos = oldPos - k;
     let common = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldTokens[oldPos + 1] === newTokens[newPos + 1]) {
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldIds[oldPos + 1] === newIds[newPos + 1]) {
       newPos++;
       oldPos++;
       common++;
