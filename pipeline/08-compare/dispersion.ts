@@ -57,11 +57,19 @@ export function dispersion(docs: DispersionDoc[], phrases: readonly string[]): D
   const lengths = [...new Set(phrases.map((p) => p.split(' ').length))];
   const found = new Map<string, number[][]>(phrases.map((p) => [p, docs.map(() => [])]));
   const sizes = docs.map((d) => d.runs.reduce((a, r) => a + r.length, 0));
+  // A key can be a wanted phrase only if it starts with a phrase's first space-separated word: other positions build no key.
+  const firstWord = (s: string) => {
+    const sp = s.indexOf(' ');
+    return sp < 0 ? s : s.slice(0, sp);
+  };
+  const firstWords = new Set(phrases.map(firstWord));
   docs.forEach((d, di) => {
     let offset = 0;
     for (const run of d.runs) {
+      const starts = run.map((u) => firstWords.has(firstWord(u)));
       for (const len of lengths) {
         for (let i = 0; i + len <= run.length; i++) {
+          if (!starts[i]) continue;
           const key = len === 1 ? run[i] : run.slice(i, i + len).join(' ');
           if (wanted.has(key)) found.get(key)![di].push(sizes[di] > 1 ? (offset + i) / (sizes[di] - 1) : 0);
         }
