@@ -7,7 +7,6 @@
  */
 import type { Config } from '../config.ts';
 import { ngramLength } from './ngrams.ts';
-import { append } from '../core/append.ts';
 
 /** Per-document input: id, group, n-gram counts, syllable total. */
 export interface DocCounts {
@@ -95,71 +94,181 @@ export function listable(phrase: string, count: number, docs: number, cfg: Confi
 }
 
 /**
+ * Phrases by integer id: what the tables need of an aggregate, so that
+ * ranking and maximality are worked out on typed arrays rather than by
+ * string look-ups (a listed phrase of n syllables has n(n−1)/2 sub-phrases).
+ */
+export interface PhraseIndex {
+  phrases: string[];
+  /** Length in units (ngramLength of the phrase). */
+  n: Int32Array;
+  count: Float64Array;
+  docs: Float64Array;
+  /** Id of the phrase without its last unit / without its first unit; −1 for a unigram or a sub-phrase not in the index. */
+  prefix: Int32Array;
+  suffix: Int32Array;
+  /** Per group, in the aggregate's order: the ids it has counts of, with its counts and document frequencies. */
+  groups: { name: string; ids: Int32Array; counts: Float64Array; docs: Float64Array; syllables: number }[];
+  /** Id of a phrase string, built on first use (only needed where a prefix or suffix is missing). */
+  idOf?: Map<string, number>;
+}
+
+/** Indexes made by PhraseCounter for the aggregates it returned (an aggregate is read-only once made). */
+const attached = new WeakMap<PhraseAggregate, PhraseIndex>();
+
+/** Remember the index of an aggregate, for phraseTables. */
+export function attachIndex(agg: PhraseAggregate, index: PhraseIndex): void {
+  attached.set(agg, index);
+}
+
+/** The index of an aggregate: the one attached to it if it still fits the maps, else one built from the maps. */
+export function indexOf(agg: PhraseAggregate): PhraseIndex {
+  const ix = attached.get(agg);
+  const fits = ix && ix.phrases.length === agg.total.size && ix.groups.length === agg.byGroup.size && [...agg.byGroup.values()].every((g, i) => ix.groups[i].ids.length === g.counts.size);
+  return fits ? ix : indexFromMaps(agg);
+}
+
+function indexFromMaps(agg: PhraseAggregate): PhraseIndex {
+  const phrases = [...agg.total.keys()];
+  const size = phrases.length;
+  const idOf = new Map<string, number>();
+  const ix: PhraseIndex = { phrases, n: new Int32Array(size), count: new Float64Array(size), docs: new Float64Array(size), prefix: new Int32Array(size).fill(-1), suffix: new Int32Array(size).fill(-1), groups: [], idOf };
+  phrases.forEach((p, i) => {
+    idOf.set(p, i);
+    ix.n[i] = ngramLength(p);
+    ix.count[i] = agg.total.get(p)!;
+    ix.docs[i] = agg.df.get(p)!;
+  });
+  phrases.forEach((p, i) => {
+    if (ix.n[i] < 2) return;
+    ix.prefix[i] = idOf.get(p.slice(0, p.lastIndexOf(' '))) ?? -1;
+    ix.suffix[i] = idOf.get(p.slice(p.indexOf(' ') + 1)) ?? -1;
+  });
+  for (const [name, g] of agg.byGroup) {
+    const ids: number[] = [];
+    const counts: number[] = [];
+    const docs: number[] = [];
+    for (const [k, c] of g.counts) {
+      const id = idOf.get(k);
+      if (id === undefined) continue;
+      ids.push(id);
+      counts.push(c);
+      docs.push(g.df.get(k)!);
+    }
+    ix.groups.push({ name, ids: Int32Array.from(ids), counts: Float64Array.from(counts), docs: Float64Array.from(docs), syllables: g.syllables });
+  }
+  return ix;
+}
+
+/** Id of the sub-phrase of units [from, from + len) of phrase p, found by its string (−1: not in the index). */
+function idOfSpan(ix: PhraseIndex, p: number, from: number, len: number): number {
+  ix.idOf ??= new Map(ix.phrases.map((s, i) => [s, i]));
+  const s = ix.phrases[p];
+  // Word w spans (bounds[w], bounds[w + 1]) exclusive of the spaces.
+  const bounds = [-1];
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) bounds.push(i);
+  bounds.push(s.length);
+  return ix.idOf.get(s.slice(bounds[from] + 1, bounds[from + len])) ?? -1;
+}
+
+/**
+ * Ids of the proper sub-phrases of phrase p into `out` (longest first, then
+ * left to right: units [i, i + len)), −1 for those not in the index. Each
+ * is the prefix of the one above it, and the last of a length the suffix of
+ * the last above it; the string is consulted only below a missing link.
+ */
+function subPhrases(ix: PhraseIndex, p: number, out: number[]): void {
+  const n = ix.n[p];
+  out.length = 0;
+  let above = 0; // where the sub-phrases one unit longer start in `out`
+  for (let len = n - 1; len >= 1; len--) {
+    const here = out.length;
+    for (let i = 0; i + len <= n; i++) {
+      // The one unit longer: [i, i + len + 1), whose prefix this is; for the last, [i − 1, i + len), whose suffix it is.
+      const fromPrefix = i + len < n;
+      const parent = len === n - 1 ? p : out[above + (fromPrefix ? i : i - 1)];
+      out.push(parent < 0 ? idOfSpan(ix, p, i, len) : fromPrefix ? ix.prefix[parent] : ix.suffix[parent]);
+    }
+    above = here;
+  }
+}
+
+/** Rank of each id in code-point order of the phrases (only ids marked in `which`; others −1). */
+function ranks(ix: PhraseIndex, which: Uint8Array): Int32Array {
+  const ids: number[] = [];
+  for (let i = 0; i < which.length; i++) if (which[i]) ids.push(i);
+  const { phrases } = ix;
+  ids.sort((a, b) => cmp(phrases[a], phrases[b]));
+  const rank = new Int32Array(which.length).fill(-1);
+  ids.forEach((id, r) => (rank[id] = r));
+  return rank;
+}
+
+/**
+ * For each listed phrase, the id of the longest listed super-phrase with the
+ * same count (−1 if none): the phrase never occurs outside it.
+ */
+function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, rank: Int32Array): Int32Array {
+  const by = new Int32Array(listed.length).fill(-1);
+  // Longest phrases first, so the first claim on a fragment is the longest one.
+  const order: number[] = [];
+  for (let i = 0; i < listed.length; i++) if (listed[i] && ix.n[i] >= 2) order.push(i);
+  order.sort((a, b) => ix.n[b] - ix.n[a] || rank[a] - rank[b]);
+  const subs: number[] = [];
+  for (const p of order) {
+    const c = ix.count[p];
+    const root = by[p] >= 0 ? by[p] : p;
+    subPhrases(ix, p, subs);
+    for (const sub of subs) if (sub >= 0 && by[sub] < 0 && listed[sub] && ix.count[sub] === c) by[sub] = root;
+  }
+  return by;
+}
+
+/**
  * For each listed phrase, the longest listed super-phrase with the same count
  * (if any): the phrase never occurs outside it.
  */
 export function subsumption(listed: Map<string, number>): Map<string, string> {
-  const by = new Map<string, string>();
-  // Longest phrases first, so the first claim on a fragment is the longest one.
-  const phrases = [...listed.keys()].map((p) => ({ p, n: ngramLength(p) }));
-  phrases.sort((a, b) => b.n - a.n || cmp(a.p, b.p));
-  const spaces: number[] = [];
-  for (const { p, n } of phrases) {
-    if (n < 2) continue;
-    const c = listed.get(p)!;
-    // Word boundaries as offsets: word w spans [starts[w], ends[w]).
-    spaces.length = 0;
-    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 32) spaces.push(i);
-    const start = (w: number) => (w === 0 ? 0 : spaces[w - 1] + 1);
-    const end = (w: number) => (w === n - 1 ? p.length : spaces[w]);
-    const root = by.get(p) ?? p;
-    for (let len = n - 1; len >= 1; len--) {
-      for (let i = 0; i + len <= n; i++) {
-        const sub = p.slice(start(i), end(i + len - 1));
-        if (by.has(sub)) continue;
-        if (listed.get(sub) === c) by.set(sub, root);
-      }
-    }
-  }
-  return by;
+  const ix = indexFromMaps({ total: listed, df: listed, byGroup: new Map(), syllables: 0 });
+  const all = new Uint8Array(ix.phrases.length).fill(1);
+  const by = subsumptionIds(ix, all, ranks(ix, all));
+  const out = new Map<string, string>();
+  by.forEach((root, id) => root >= 0 && out.set(ix.phrases[id], ix.phrases[root]));
+  return out;
 }
 
 /** Build the corpus and per-group phrase tables from documents' counts, or from their aggregate. */
 export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['phrases']): { corpus: PhraseRow[]; byGroup: GroupPhraseRow[] } {
   const stop = new Set(cfg.stopEdges);
-  const { total, df, byGroup, syllables } = Array.isArray(docs) ? aggregate(docs) : docs;
-  const groupsOf = new Map<string, number>();
-  for (const g of byGroup.values()) for (const k of g.counts.keys()) groupsOf.set(k, (groupsOf.get(k) ?? 0) + 1);
-  const listed = new Map<string, number>();
-  for (const [k, c] of total) if (listable(k, c, df.get(k)!, cfg, stop)) listed.set(k, c);
-  const sub = subsumption(listed);
-  const lengthOf = new Map<string, number>();
-  const corpus: PhraseRow[] = [];
-  for (const [k, c] of listed) {
-    const n = ngramLength(k);
-    lengthOf.set(k, n);
-    corpus.push({
-      phrase: k,
-      n,
-      count: c,
-      docs: df.get(k)!,
-      groups: groupsOf.get(k) ?? 0,
-      perTenK: syllables ? (c / syllables) * 10000 : 0,
-      maximal: !sub.has(k),
-      subsumedBy: sub.get(k) ?? '',
-    });
-  }
-  corpus.sort((a, b) => b.count - a.count || b.n - a.n || cmp(a.phrase, b.phrase));
+  const agg = Array.isArray(docs) ? aggregate(docs) : docs;
+  const ix = indexOf(agg);
+  const size = ix.phrases.length;
+  const groupsOf = new Int32Array(size);
+  for (const g of ix.groups) for (const id of g.ids) groupsOf[id]++;
+  const listed = new Uint8Array(size);
+  for (let i = 0; i < size; i++) listed[i] = listable(ix.phrases[i], ix.count[i], ix.docs[i], cfg, stop) ? 1 : 0;
+  const rank = ranks(ix, listed);
+  const by = subsumptionIds(ix, listed, rank);
+  // Count, then length, descending, then the phrase: a total order, so the same rows whatever the input order.
+  const byCount = (a: number, b: number, countA: number, countB: number) => countB - countA || ix.n[b] - ix.n[a] || rank[a] - rank[b];
+  const ids: number[] = [];
+  for (let i = 0; i < size; i++) if (listed[i]) ids.push(i);
+  ids.sort((a, b) => byCount(a, b, ix.count[a], ix.count[b]));
+  const { syllables } = agg;
+  const corpus: PhraseRow[] = ids.map((id) => {
+    const c = ix.count[id];
+    return { phrase: ix.phrases[id], n: ix.n[id], count: c, docs: ix.docs[id], groups: groupsOf[id], perTenK: syllables ? (c / syllables) * 10000 : 0, maximal: by[id] < 0, subsumedBy: by[id] < 0 ? '' : ix.phrases[by[id]] };
+  });
   const rows: GroupPhraseRow[] = [];
-  for (const [group, g] of [...byGroup].sort((a, b) => cmp(a[0], b[0]))) {
-    const groupRows: GroupPhraseRow[] = [];
-    for (const [k, c] of g.counts) {
-      const n = lengthOf.get(k);
-      if (n === undefined) continue;
-      groupRows.push({ group, phrase: k, n, count: c, docs: g.df.get(k)!, perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: !sub.has(k) });
+  for (const g of [...ix.groups].sort((a, b) => cmp(a.name, b.name))) {
+    const at: number[] = [];
+    for (let j = 0; j < g.ids.length; j++) if (listed[g.ids[j]]) at.push(j);
+    at.sort((x, y) => byCount(g.ids[x], g.ids[y], g.counts[x], g.counts[y]));
+    for (const j of at) {
+      const id = g.ids[j];
+      const c = g.counts[j];
+      rows.push({ group: g.name, phrase: ix.phrases[id], n: ix.n[id], count: c, docs: g.docs[j], perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: by[id] < 0 });
     }
-    groupRows.sort((a, b) => b.count - a.count || b.n - a.n || cmp(a.phrase, b.phrase));
-    append(rows, groupRows);
   }
   return { corpus, byGroup: rows };
 }

@@ -100,6 +100,12 @@ export class PairTable {
     for (let i = 0; i <= this.mask; i++) if (s[i * STRIDE + X] !== EMPTY) yield [i, s[i * STRIDE + X], s[i * STRIDE + Y]];
   }
 
+  /** Call fn for every occupied slot with its pair, in slot order (as entries(), without an array per slot). */
+  each(fn: (slot: number, x: number, y: number) => void): void {
+    const s = this.slots;
+    for (let i = 0, at = 0; i <= this.mask; i++, at += STRIDE) if (s[at + X] !== EMPTY) fn(i, s[at + X], s[at + Y]);
+  }
+
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;

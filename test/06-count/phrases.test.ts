@@ -40,6 +40,17 @@ describe('maximal phrases', () => {
     expect(sub.has('tư tưởng')).toBe(false);
   });
 
+  it('finds a fragment whose way down through shorter phrases is missing from the listing', () => {
+    // "a b c" and "b c d" are not listed, so "b c" is found from its string, not as the prefix or suffix of one of them.
+    const sub = subsumption(new Map([
+      ['a b c d', 3],
+      ['b c', 3],
+      ['c d', 2],
+      ['d', 3],
+    ]));
+    expect([...sub].sort()).toEqual([['b c', 'a b c d'], ['d', 'a b c d']]);
+  });
+
   it('lists the formula of the seeds and not its fragments, and keeps stop syllables off the edges', () => {
     const docs = ['000', '001', '002', '004'].map((id) => ({ id, group: id, counts: countsOf(normalized(seedRaw(id)).traced.text), syllables: 1000 }));
     const { corpus } = phraseTables(docs, cfg);
