@@ -65,7 +65,7 @@ export class TupleIds {
       let x = Math.imul(t[from + j], 0xcc9e2d51);
       x = Math.imul((x << 15) | (x >>> 17), 0x1b873593);
       h ^= x;
-      h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+      h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
     }
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
