@@ -13,12 +13,13 @@ import type { NearDuplicate } from './reference.ts';
 /**
  * Candidates from a near-duplicate: each difference of at most `maxWords`
  * words per side, between runs of at least `anchor` equal words, inside one
- * clause; and the words the two share (`confirmed`, as "clause:word"), which
+ * clause; and the words the two share (`confirmed[clause][word]` is 1), which
  * the clean copy vouches for and no other evidence may change.
  */
-export function alignmentCandidates(clauses: Clause[], best: NearDuplicate | null, maxWords = 6, anchor = 1): { candidates: Candidate[]; confirmed: Set<string> } {
-  const confirmed = new Set<string>();
+export function alignmentCandidates(clauses: Clause[], best: NearDuplicate | null, maxWords = 6, anchor = 1): { candidates: Candidate[]; confirmed: Uint8Array[] } {
+  const confirmed: Uint8Array[] = [];
   if (!best) return { candidates: [], confirmed };
+  for (const c of clauses) confirmed.push(new Uint8Array(c.words.length));
   // The spun document as one word list, remembering each word's clause.
   const keys: string[] = [];
   const where: [number, number][] = [];
@@ -32,7 +33,7 @@ export function alignmentCandidates(clauses: Clause[], best: NearDuplicate | nul
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
     if (!part.added && !part.removed) {
-      for (let k = i; k < i + part.value.length; k++) confirmed.add(`${where[k][0]}:${where[k][1]}`);
+      for (let k = i; k < i + part.value.length; k++) confirmed[where[k][0]][where[k][1]] = 1;
       i += part.value.length;
       continue;
     }

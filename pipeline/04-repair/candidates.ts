@@ -113,8 +113,12 @@ export function infillCandidates(clauses: Clause[], frames: FrameIndex, minCount
         if (fixed[i + g - 3]) break;
         // A frame needs real words on both sides, three of the four at least: a clause edge says little.
         if (!isWord(k[i - 1]) || !isWord(k[i + g]) || (!isWord(k[i - 2]) && !isWord(k[i + g + 1]))) continue;
+        // No frame holds a word clean text never has.
+        if (k[i - 2] < 0 || k[i - 1] < 0 || k[i + g] < 0 || k[i + g + 1] < 0) continue;
+        // (Asking for the span first: in clean text it is there, and the frame need not be looked up.)
+        if (frames.has(k, i, g)) continue;
         const f = frames.frame(k, i, g);
-        if (f < 0 || frames.has(k, i, g)) continue;
+        if (f < 0) continue;
         for (let e = frames.first(f); e >= 0; e = frames.next(e)) {
           const count = frames.count(e);
           if (count < minCount) continue;

@@ -212,7 +212,7 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
   const clauses = scope ? allClauses.filter((c) => near(scope.changed, c.words[0].start, c.words[c.words.length - 1].end)) : allClauses;
   const aligned = alignmentCandidates(clauses, copyOf);
   const vouched = (c: Candidate) => {
-    for (let w = c.from; w < c.to; w++) if (aligned.confirmed.has(`${c.clause}:${w}`)) return true;
+    for (let w = c.from; w < c.to; w++) if (aligned.confirmed[c.clause]?.[w]) return true;
     return false;
   };
   const cands: Candidate[] = [

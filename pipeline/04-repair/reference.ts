@@ -111,8 +111,8 @@ export class FrameIndex {
 
   constructor(references: readonly Reference[] | ReferenceWords, maxWords = 2_000_000) {
     this.ref = wordsOf(references);
-    // News gives about two frames and entries per word: size the tables once rather than grow them step by step.
-    const expected = 2 * Math.min(maxWords, this.ref.docs.reduce((n, d) => n + d.ids.length, 0)) + 1024;
+    // News gives about 2.1 frames and 2.3 entries per word: size the tables once rather than grow them step by step.
+    const expected = Math.ceil(2.5 * Math.min(maxWords, this.ref.docs.reduce((n, d) => n + d.ids.length, 0))) + 1024;
     this.frames = new TupleIds(FRAME, expected);
     this.entries = new TupleIds(ENTRY, expected);
     this.counts = new Int32Array(expected);
@@ -335,14 +335,21 @@ export class NearDuplicateIndex {
   /** The reference holding most of `keys`' trigrams (at least `min` of them), other than `excludeId`. */
   nearest(keys: readonly string[], excludeId: string | null, min = 0.3): NearDuplicate | null {
     const q = this.queryIds(keys);
+    // The query's distinct trigrams (ids in first-seen order) and how many positions hold each.
+    const trigrams = new TupleIds(3, keys.length);
+    const positions: number[] = [];
     const hits = new Int32Array(this.ref.docs.length);
     const touched: number[] = [];
-    const seen = new TupleIds(3);
     for (let i = 0; i + 3 <= keys.length; i++) {
+      const seen = trigrams.size;
+      const t = trigrams.add(q, i);
+      if (t < seen) {
+        positions[t]++;
+        continue;
+      }
+      positions.push(1);
       const h = trigramHash(keys[i], keys[i + 1], keys[i + 2]);
       if (h % this.sample !== 0) continue;
-      const before = seen.size;
-      if (seen.add(q, i) !== before) continue;
       const at = this.find(h);
       if (at < 0) continue;
       for (let p = this.starts[at]; p < this.starts[at + 1]; p++) {
@@ -352,10 +359,23 @@ export class NearDuplicateIndex {
     }
     // Check the three strongest sampled matches exactly; ties by index for determinism.
     const top = touched.filter((d) => this.ref.docs[d].id !== excludeId).sort((a, b) => hits[b] - hits[a] || a - b).slice(0, 3);
+    const counted = new Int32Array(trigrams.size);
     let best = -1;
     let bestScore = 0;
     for (const d of top) {
-      const score = this.containment(q, d);
+      // Share of the query's trigram positions that reference d holds: how much of the query is a copy.
+      const ids = this.ref.docs[d].ids;
+      let hit = 0;
+      for (let i = 0; i + 3 <= ids.length; i++) {
+        const t = trigrams.get(ids, i);
+        // Each of the query's trigrams counts once, with all its positions.
+        if (t >= 0 && counted[t] !== d + 1) {
+          counted[t] = d + 1;
+          hit += positions[t];
+        }
+      }
+      const n = Math.max(0, keys.length - 2);
+      const score = n ? hit / n : 0;
       if (score >= min && (best < 0 || score > bestScore)) [best, bestScore] = [d, score];
     }
     if (best < 0) return null;
@@ -376,19 +396,5 @@ export class NearDuplicateIndex {
       q[i] = id;
     });
     return q;
-  }
-
-  /** Share of the trigrams of q (every position) that reference d holds: how much of the query is a copy. */
-  private containment(q: Int32Array, d: number): number {
-    const ids = this.ref.docs[d].ids;
-    const held = new TupleIds(3, ids.length);
-    for (let i = 0; i + 3 <= ids.length; i++) held.add(ids, i);
-    let n = 0;
-    let hit = 0;
-    for (let i = 0; i + 3 <= q.length; i++) {
-      n++;
-      if (held.get(q, i) >= 0) hit++;
-    }
-    return n ? hit / n : 0;
   }
 }
