@@ -4,7 +4,8 @@
  * data/lm/news-ngrams.bin.gz. Scores use stupid backoff (Brants et al. 2007):
  * S(w | ctx) = c(ctx w) / c(ctx) if seen, else 0.4 · S(w | shorter ctx).
  * Tables are sorted arrays of 16-bit ids, so a lookup or the list of
- * continuations of a context is a binary search.
+ * continuations of a context is a binary search, among the rows that start
+ * with the n-gram's first id (an index of where each id's rows begin).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -39,6 +40,19 @@ interface Order {
   rows: number;
   keys: Uint16Array;
   counts: Uint32Array;
+  /** First row whose first id is ≥ v, for every id v (and the vocabulary size): where a search for a prefix starting with v begins and ends. */
+  firstRow: Uint32Array;
+}
+
+/** For each id v in [0, vocab], the first row of `keys` (n ids a row, sorted) whose first id is ≥ v. */
+function firstRows(keys: Uint16Array, n: number, rows: number, vocab: number): Uint32Array {
+  const first = new Uint32Array(vocab + 1);
+  let r = 0;
+  for (let v = 0; v <= vocab; v++) {
+    while (r < rows && keys[r * n] < v) r++;
+    first[v] = r;
+  }
+  return first;
 }
 
 /** An n-gram model loaded from the shipped file. */
@@ -71,7 +85,7 @@ export class NgramLM {
     for (const o of (this.header.orders as { n: number; rows: number }[]).filter((o) => o.n > 1)) {
       const keys = new Uint16Array(take(o.rows * o.n * 2));
       const counts = new Uint32Array(take(o.rows * 4));
-      this.orders[o.n] = { n: o.n, rows: o.rows, keys, counts };
+      this.orders[o.n] = { n: o.n, rows: o.rows, keys, counts, firstRow: firstRows(keys, o.n, o.rows, this.vocab.length) };
     }
     this.logTotal = Math.log(this.tokens);
   }
@@ -95,14 +109,17 @@ export class NgramLM {
 
   /** First row of order n at or after `prefix` (lower bound); a plain loop, since it runs for every n-gram scored. */
   private lowerBound(o: Order, prefix: ArrayLike<number>, from: number, len: number): number {
+    if (len === 0) return 0;
     const { keys, n } = o;
-    let lo = 0;
-    let hi = o.rows;
+    // Only the rows that start with the prefix's first id can hold it: search among them (a few cache lines, not the whole table).
+    const first = prefix[from];
+    let lo = o.firstRow[first];
+    let hi = o.firstRow[first + 1];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const base = mid * n;
       let d = 0;
-      for (let j = 0; j < len && d === 0; j++) d = keys[base + j] - prefix[from + j];
+      for (let j = 1; j < len && d === 0; j++) d = keys[base + j] - prefix[from + j];
       if (d < 0) lo = mid + 1;
       else hi = mid;
     }
