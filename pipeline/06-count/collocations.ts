@@ -13,6 +13,7 @@
  * Marginals are taken over bigram positions (not unit frequencies), so the
  * four cells add up to N. Bigrams never cross a run (punctuation, sentence).
  */
+import { PairTable } from '../core/pair-table.ts';
 import { cmp } from './phrases.ts';
 
 /** One collocation row. */
@@ -56,27 +57,42 @@ export function association(o11: number, r1: number, c1: number, n: number): Omi
 
 /** Bigram collocations of runs of units seen at least `minCount` times, strongest (G²) first. */
 export function collocations(runs: Iterable<readonly string[]>, minCount: number, stop: ReadonlySet<string> = new Set()): Collocation[] {
-  const pair = new Map<string, number>();
-  const first = new Map<string, number>();
-  const second = new Map<string, number>();
+  // Units as integer ids, pairs counted in a typed-array table: no string is built per bigram.
+  const ids = new Map<string, number>();
+  const units: string[] = [];
+  const idOf = (u: string) => {
+    let id = ids.get(u);
+    if (id === undefined) ids.set(u, (id = units.push(u) - 1));
+    return id;
+  };
+  let first: Int32Array = new Int32Array(1024);
+  let second: Int32Array = new Int32Array(1024);
+  const pairs = new PairTable();
   let n = 0;
   for (const run of runs) {
+    let x = run.length ? idOf(run[0]) : -1;
     for (let i = 0; i + 1 < run.length; i++) {
-      const x = run[i];
-      const y = run[i + 1];
+      const y = idOf(run[i + 1]);
+      if (units.length > first.length) [first, second] = [grown(first), grown(second)];
       n++;
-      first.set(x, (first.get(x) ?? 0) + 1);
-      second.set(y, (second.get(y) ?? 0) + 1);
-      const k = `${x}\t${y}`;
-      pair.set(k, (pair.get(k) ?? 0) + 1);
+      first[x]++;
+      second[y]++;
+      pairs.add(x, y, 0);
+      x = y;
     }
   }
   const out: Collocation[] = [];
-  for (const [k, o11] of pair) {
-    if (o11 < minCount) continue;
-    const [x, y] = k.split('\t');
-    if (stop.has(x) || stop.has(y)) continue;
-    out.push({ x, y, ...association(o11, first.get(x)!, second.get(y)!, n) });
-  }
+  pairs.each((slot, x, y) => {
+    const o11 = pairs.count(slot);
+    if (o11 < minCount || stop.has(units[x]) || stop.has(units[y])) return;
+    out.push({ x: units[x], y: units[y], ...association(o11, first[x], second[y], n) });
+  });
   return out.sort((a, b) => b.g2 - a.g2 || cmp(a.x, b.x) || cmp(a.y, b.y));
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
