@@ -87,12 +87,10 @@ export function startsUpper(t: string): boolean {
 }
 const UPPER = /^\p{Lu}/u;
 
-/** Whether a string starts with a digit (\p{N}); ASCII without the regex. */
+/** Whether a string starts with a digit (\p{N}), from the table of character classes. */
 export function startsNumber(t: string): boolean {
-  const c = t.charCodeAt(0);
-  return c < 128 ? c >= 48 && c <= 57 : NUMBER.test(t);
+  return t.length > 0 && classAt(t, 0) === DIGIT;
 }
-const NUMBER = /^\p{N}/u;
 
 // Counting key and capital of each word form: the documents of a corpus share most of their forms,
 // and each stage splits a document again. Bounded, for long-running callers.

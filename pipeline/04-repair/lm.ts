@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { foldKey } from '../core/vietnamese.ts';
+import { startsNumber } from './clauses.ts';
 
 /** Special tokens, with fixed ids 0–3. */
 export const SPECIAL = ['<unk>', '<s>', '</s>', '<n>'];
@@ -97,8 +98,7 @@ export class NgramLM {
 
   /** Id of a counting key ('<n>' for numbers, '<unk>' if unseen). */
   id(key: string): number {
-    const c = key.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || (c > 127 && /^\p{N}/u.test(key))) return NUM;
+    if (startsNumber(key)) return NUM;
     return this.idOf.get(key) ?? UNK;
   }
 
