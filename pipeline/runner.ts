@@ -22,8 +22,8 @@ import { planCorpus, type CorpusPlan } from './01-ingest/corpus.ts';
 import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
-import { cleanDocument, repeatedLines } from './03-clean/index.ts';
-import { assessSpin, defaultResources, repairDocument, type RepairRecord } from './04-repair/index.ts';
+import { cleanDocument, repeatedLines, type Cleaned } from './03-clean/index.ts';
+import { assessSpin, defaultResources, repairDocument, type RepairRecord, type RepairResources } from './04-repair/index.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { collocations } from './06-count/collocations.ts';
@@ -42,6 +42,7 @@ import { corpusFingerprint, type RunCache } from './run-cache.ts';
 import { readDocument, type ReadResult } from './01-ingest/read.ts';
 import { planTableCorpus, tableFormat } from './01-ingest/table.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
+import { analyseInWorkers } from './workers.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -111,7 +112,7 @@ export interface DocumentPart {
 }
 
 /** A document after ingest and normalize, waiting for the corpus-level clean pass. */
-interface Ingested {
+export interface Ingested {
   id: string;
   /** Whether the document is in the shard being run. */
   mine: boolean;
@@ -212,6 +213,42 @@ function fingerprintOf(corpusDir: string, listing: { files: string[]; skipped: s
  * documents of the slice are repaired, tokenized and counted.
  */
 function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, shard?: ShardSpec): { parts: DocumentPart[]; counter: PhraseCounter } {
+  return analysePrepared(opts, prepareDocuments(opts, plan, clock, shard), clock);
+}
+
+/** The per-document stages in this thread, then the parts completed. */
+function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { parts: DocumentPart[]; counter: PhraseCounter } {
+  const { ingested, cleanedDocs, references } = prepared;
+  const { config } = opts;
+  const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : defaultResources();
+  const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
+  let done = 0;
+  const analysed: (Analysed | undefined)[] = new Array(ingested.length);
+  for (const [i, d] of ingested.entries()) {
+    if (!d.mine) continue;
+    analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock);
+    opts.onProgress?.(++done, prepared.nMine, d.id, 'analysing');
+  }
+  return finishDocuments(prepared.parts, ingested, analysed, clock);
+}
+
+/** The configured concordance queries with their keys. */
+export function kwicQueriesOf(config: Config): DocumentContext['kwicQueries'] {
+  return config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
+}
+
+/** What every document of the corpus gives before the per-document stages: its part so far, its cleaned text, and the corpus-level context. */
+export interface Prepared {
+  parts: DocumentPart[];
+  ingested: Ingested[];
+  cleanedDocs: Cleaned[];
+  repeated: Map<string, ReadonlySet<string>>;
+  references: { id: string; text: string }[];
+  nMine: number;
+}
+
+/** 01-ingest, 02-normalize and 03-clean of every document, and the clean reference texts of 04-repair (the unflagged documents). */
+function prepareDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, shard?: ShardSpec): Prepared {
   const { corpusDir, config } = opts;
   const parts: DocumentPart[] = [];
   const nRejected = plan.rejected.length;
@@ -280,51 +317,91 @@ function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
   const references = ingested
     .map((d, i) => ({ id: d.id, text: cleanedDocs[i].traced.text }))
     .filter((r, i) => !config.repair.enabled || !clock.time('repair: assess', () => assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id)).flagged);
-  const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : lexiconOnly;
+  return { parts, ingested, cleanedDocs, repeated, references, nMine };
+}
 
-  // Documents' n-gram counts go into corpus and group totals as they come; only counts of n ≤ 3 stay per document (similarity).
+/** The parts of the analysed documents completed, in single-run order, and their units counted in that order (groups are met in that order too). */
+function finishDocuments(parts: DocumentPart[], ingested: readonly Ingested[], analysed: readonly (Analysed | undefined)[], clock: Stopwatch): { parts: DocumentPart[]; counter: PhraseCounter } {
   const counter = new PhraseCounter();
-  const kwicQueries = config.kwic.phrases.map((q) => [q, queryKeys(q)] as const);
-  let done = 0;
   for (const [i, d] of ingested.entries()) {
-    if (!d.mine) continue;
-    const id = d.id;
-    const part = d.part;
-    const cleaned = cleanedDocs[i];
-    part.removedLines = cleaned.removed;
-    const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, resources));
-    part.repairs = repaired.repairs;
-    if (repaired.spin.flagged) {
-      part.spunView = { doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) };
+    const a = analysed[i];
+    if (!a) continue;
+    const { part } = d;
+    part.removedLines = a.removedLines;
+    part.repairs = a.repairs;
+    if (a.spunView) part.spunView = a.spunView;
+    part.kwic = a.kwic;
+    part.directives = a.directives;
+    part.compare = a.compare;
+    Object.assign(part.result, a.fields);
+    clock.time('count', () => counter.add(a.compare.runs, a.compare.group, a.units));
+    parts.push(part);
+  }
+  parts.sort((a, b) => a.order - b.order);
+  return { parts, counter };
+}
+
+/** What the stages after clean read besides the document: the configuration, the repair resources, the concordance queries. */
+export interface DocumentContext {
+  config: Config;
+  resources: RepairResources;
+  kwicQueries: readonly (readonly [string, ReturnType<typeof queryKeys>])[];
+}
+
+/** What the stages after clean give for one document: its rows, its comparison input, its size in counting units, and the figures of its documents.csv row. */
+export interface Analysed {
+  removedLines: RemovedLine[];
+  repairs: RepairRecord[];
+  spunView?: CorpusResult['spunViews'][number];
+  kwic: KwicRow[];
+  directives: DirectiveRow[];
+  compare: CompareDoc;
+  units: number;
+  fields: Pick<DocumentResult, 'sentences' | 'tokens' | 'syllables' | 'nonSyllables' | 'removedLines' | 'spinScore' | 'spun' | 'spinEvidence' | 'repairs' | 'directives'>;
+}
+
+/** 04-repair, 05-tokenize, the runs of counting units, concordance lines, 07-directives and 1–3-gram counts of one cleaned document. */
+export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned, ctx: DocumentContext, clock: Stopwatch): Analysed {
+  const { config } = ctx;
+  const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, ctx.resources));
+  const spunView = repaired.spin.flagged
+    ? { doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) }
+    : undefined;
+  const text = repaired.traced.text;
+  const { tokens, sentences } = clock.time('tokenize', () => tokenizeDocument(text, config.tokenize));
+  const syllables = tokens.filter((t) => t.kind === 'syllable').length;
+  // Phrases are counted over syllables, or over dictionary words when phrases.unit is "word".
+  let runs: string[][];
+  let units = syllables;
+  if (config.phrases.unit === 'word') {
+    const words = segmentWords(tokens, sentences);
+    runs = wordRuns(words as Token[], sentencesOfWords(words, sentences), config.phrases);
+    units = words.filter((w) => w.kind === 'syllable').length;
+  } else runs = wordRuns(tokens, sentences, config.phrases);
+  const group = groupOf(meta, config.compare.groupBy);
+  const kwicRows: KwicRow[] = [];
+  for (const [query, keys] of ctx.kwicQueries) {
+    for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
+      const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
+      kwicRows.push({ query, doc: id, group, province: meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
     }
-    const text = repaired.traced.text;
-    const { tokens, sentences } = clock.time('tokenize', () => tokenizeDocument(text, config.tokenize));
-    const syllables = tokens.filter((t) => t.kind === 'syllable').length;
-    // Phrases are counted over syllables, or over dictionary words when phrases.unit is "word".
-    let runs: string[][];
-    let units = syllables;
-    if (config.phrases.unit === 'word') {
-      const words = segmentWords(tokens, sentences);
-      runs = wordRuns(words as Token[], sentencesOfWords(words, sentences), config.phrases);
-      units = words.filter((w) => w.kind === 'syllable').length;
-    } else runs = wordRuns(tokens, sentences, config.phrases);
-    const group = groupOf(d.meta, config.compare.groupBy);
-    clock.time('count', () => counter.add(runs, group, units));
-    for (const [query, keys] of kwicQueries) {
-      for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
-        const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
-        part.kwic.push({ query, doc: id, group, province: d.meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
-      }
-    }
-    const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
-    for (const x of dirs) {
-      const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
-      part.directives.push({ doc: id, group, province: d.meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
-    }
-    // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
-    const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
-    part.compare = { id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs };
-    Object.assign(part.result, {
+  }
+  const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
+  const directiveRows: DirectiveRow[] = dirs.map((x) => {
+    const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
+    return { doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text };
+  });
+  // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
+  const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
+  return {
+    removedLines: cleaned.removed,
+    repairs: repaired.repairs,
+    spunView,
+    kwic: kwicRows,
+    directives: directiveRows,
+    compare: { id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs },
+    units,
+    fields: {
       sentences: sentences.length,
       tokens: tokens.length,
       syllables,
@@ -335,31 +412,63 @@ function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
       spinEvidence: repaired.spin.evidence.join('; '),
       repairs: repaired.repairs.length,
       directives: dirs.length,
-    });
-    parts.push(part);
-    opts.onProgress?.(++done, nMine, id, 'analysing');
-  }
-  parts.sort((a, b) => a.order - b.order);
-  return { parts, counter };
+    },
+  };
 }
 
 /** Run the pipeline over a corpus folder. */
 export function runCorpus(opts: RunOptions): CorpusResult {
-  const { corpusDir, config } = opts;
+  const run = beginRun(opts);
+  if ('hit' in run) return run.hit;
+  return endRun(opts, run, analyseDocuments(opts, run.plan, run.clock));
+}
+
+/**
+ * Run the pipeline with the per-document stages (repair, tokenize, units,
+ * concordance, directives) spread over `jobs` worker threads; the result is
+ * the same as runCorpus's. Corpora of fewer than `minDocsPerJob` documents a
+ * worker run in this thread: starting a worker (≈ 1 s) would cost more.
+ */
+export async function runCorpusParallel(opts: RunOptions & { jobs: number; minDocsPerJob?: number }): Promise<CorpusResult> {
+  const run = beginRun(opts);
+  if ('hit' in run) return run.hit;
+  const { config } = opts;
+  const prepared = prepareDocuments(opts, run.plan, run.clock);
+  const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
+  if (jobs <= 1) return endRun(opts, run, analysePrepared(opts, prepared, run.clock));
+  const analysed = await analyseInWorkers(prepared, config, jobs, run.clock, (done, id) => opts.onProgress?.(done, prepared.nMine, id, 'analysing'));
+  return endRun(opts, run, finishDocuments(prepared.parts, prepared.ingested, analysed, run.clock));
+}
+
+interface Begun {
+  plan: CorpusPlan;
+  diagnostics: Diagnostic[];
+  clock: Stopwatch;
+  cacheKey: string;
+}
+
+/** Plan the run and look it up in the cache. */
+function beginRun(opts: RunOptions): Begun | { hit: CorpusResult } {
+  const { corpusDir, config, cache } = opts;
   const clock = new Stopwatch();
   const { plan, listing, diagnostics } = planRun(corpusDir, config);
-  const cache = opts.cache;
   const cacheKey = cache ? clock.time('cache', () => cache.key(fingerprintOf(corpusDir, listing, config), config)) : '';
   if (cache) {
     const hit = clock.time('cache', () => cache.loadResult(cacheKey));
     // Presentation settings may differ from the stored run's: the current ones apply.
-    if (hit) return { ...hit, corpus: corpusDir, config, timings: clock.timings(), fromCache: true };
+    if (hit) return { hit: { ...hit, corpus: corpusDir, config, timings: clock.timings(), fromCache: true } };
   }
-  const { parts, counter } = analyseDocuments(opts, plan, clock);
+  return { plan, diagnostics, clock, cacheKey };
+}
+
+/** The corpus half of a run, stored in the cache. */
+function endRun(opts: RunOptions, run: Begun, analysed: { parts: DocumentPart[]; counter: PhraseCounter }): CorpusResult {
+  const { corpusDir, config, cache } = opts;
+  const { clock } = run;
   opts.onProgress?.(0, 0, '', 'comparing');
-  const phraseAgg = clock.time('count: phrases', () => counter.aggregate(config.phrases));
-  const result = assembleResult(corpusDir, config, diagnostics, parts, phraseAgg, clock);
-  if (cache) clock.time('cache', () => cache.saveResult(cacheKey, result));
+  const phraseAgg = clock.time('count: phrases', () => analysed.counter.aggregate(config.phrases));
+  const result = assembleResult(corpusDir, config, run.diagnostics, analysed.parts, phraseAgg, clock);
+  if (cache) clock.time('cache', () => cache.saveResult(run.cacheKey, result));
   result.timings = clock.timings();
   return result;
 }

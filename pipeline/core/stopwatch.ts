@@ -33,6 +33,14 @@ export class Stopwatch {
     }
   }
 
+  /** Add time measured elsewhere (another thread) to `stage`. */
+  add(stage: string, seconds: number, calls: number): void {
+    let s = this.stages.get(stage);
+    if (!s) this.stages.set(stage, (s = { stage, seconds: 0, calls: 0, rssMb: process.memoryUsage.rss() / 1048576 }));
+    s.seconds += seconds;
+    s.calls += calls;
+  }
+
   /** The measurements so far. */
   timings(): StageTiming[] {
     return [...this.stages.values()].map((s) => ({ ...s }));

@@ -1,0 +1,85 @@
+/**
+ * The worker pool of a run: the per-document stages after clean (repair,
+ * tokenize, units, concordance, directives) of a corpus's documents, spread
+ * over worker threads. Each worker gets a contiguous slice of the documents
+ * (balanced by length), the clean reference texts and the boilerplate lines,
+ * builds its own repair resources from them, and sends back one `Analysed`
+ * per document; the runner puts them in corpus order, so the tables are those
+ * of a run in one thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Config } from './config.ts';
+import type { Stopwatch, StageTiming } from './core/stopwatch.ts';
+import type { Analysed, Prepared } from './runner.ts';
+import type { DocumentMeta } from './types.ts';
+
+/** One document as a worker receives it: its place, id, metadata and raw text (it normalizes and cleans again: cheaper than sending traced text). */
+export interface WorkerDocument {
+  slot: number;
+  id: string;
+  meta: DocumentMeta;
+  raw: string;
+}
+
+/** What a worker receives. */
+export interface WorkerInput {
+  config: Config;
+  references: { id: string; text: string }[];
+  repeated: [string, string[]][];
+  docs: WorkerDocument[];
+}
+
+/** What a worker sends: one analysed document, or its stage timings when it is done. */
+export type WorkerMessage = { slot: number; analysed: Analysed } | { timings: StageTiming[] };
+
+/** Contiguous slices of `lengths`' indexes, `n` of them, of about equal total length. */
+export function balancedSlices(lengths: readonly number[], n: number): number[][] {
+  const total = lengths.reduce((a, b) => a + b, 0);
+  const slices: number[][] = [[]];
+  let acc = 0;
+  for (const [i, len] of lengths.entries()) {
+    if (acc >= (total * slices.length) / n && slices.length < n) slices.push([]);
+    slices[slices.length - 1].push(i);
+    acc += len;
+  }
+  return slices.filter((s) => s.length);
+}
+
+/** Analyse the prepared documents of this run (those `mine`) on `jobs` worker threads; `onDone` hears of each document. */
+export async function analyseInWorkers(prepared: Prepared, config: Config, jobs: number, clock: Stopwatch, onDone: (done: number, id: string) => void): Promise<(Analysed | undefined)[]> {
+  const mine = prepared.ingested.flatMap((d, i) => (d.mine ? [i] : []));
+  const slices = balancedSlices(mine.map((i) => prepared.ingested[i].raw.length), jobs).map((s) => s.map((k) => mine[k]));
+  const repeated = [...prepared.repeated].map(([source, lines]) => [source, [...lines]] as [string, string[]]);
+  const out: (Analysed | undefined)[] = new Array(prepared.ingested.length);
+  let done = 0;
+  const started = performance.now();
+  const workerTimings: StageTiming[][] = [];
+  await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<void>((resolve, reject) => {
+          const input: WorkerInput = {
+            config,
+            references: prepared.references,
+            repeated,
+            docs: slice.map((i) => ({ slot: i, id: prepared.ingested[i].id, meta: prepared.ingested[i].meta, raw: prepared.ingested[i].raw })),
+          };
+          const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./document-worker.ts', import.meta.url).href, input } });
+          worker.on('message', (m: WorkerMessage) => {
+            if ('timings' in m) {
+              workerTimings.push(m.timings);
+              return;
+            }
+            out[m.slot] = m.analysed;
+            onDone(++done, prepared.ingested[m.slot].id);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a document worker stopped with exit code ${code}`))));
+        }),
+    ),
+  );
+  // The wall time of the pool, and each stage's time summed over the workers (it exceeds the wall time when they overlap).
+  clock.add('workers (wall)', (performance.now() - started) / 1000, 0);
+  for (const t of workerTimings.flat()) clock.add(`${t.stage} (workers)`, t.seconds, t.calls);
+  return out;
+}
