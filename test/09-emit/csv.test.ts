@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { csvChunks, formatNumber, quoteField, safeText, toCsv, type TableSpec } from '../../pipeline/09-emit/csv.ts';
+import { csvChunks, formatNumber, safeText, toCsv, type TableSpec } from '../../pipeline/09-emit/csv.ts';
 
 const spec: TableSpec<{ t: string; n: number }> = {
   file: 'x.csv',
@@ -43,15 +43,9 @@ describe('CSV output', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['0.85', '-3', "'=1+1", "'-1+2", '', 'n/a']);
   });
 
-  it('quotes fields exactly as csv-stringify does with its defaults', () => {
-    const fields = ['', 'a', 'a,b', 'say "hi"', '"', '""', 'line\nbreak', 'cr\rhere', 'crlf\r\n', ',', ' lead', "'=x", 'Đảng, "Nhà nước"', '\t', 'tab\tinside'];
-    const expected = stringify([fields, fields.slice().reverse()], { record_delimiter: '\n' });
-    expect(fields.map(quoteField).join(',') + '\n' + fields.slice().reverse().map(quoteField).join(',') + '\n').toBe(expected);
-  });
-
   it('writes the same text in chunks as in one piece', () => {
     const rows = Array.from({ length: 500 }, (_, i) => ({ t: `dòng ${i}, "x"`, n: i / 7 }));
-    const chunks = [...csvChunks(spec, rows, true, 100)];
+    const chunks = [...csvChunks(spec, rows, true, 37)];
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.join('')).toBe(toCsv(spec, rows, true));
     expect(toCsv(spec, rows)).toBe(stringify([['title', 'value'], ...rows.map((r) => [r.t, formatNumber(r.n, 'float')])], { record_delimiter: '\n' }));
