@@ -207,10 +207,16 @@ export function formulaeChart(r: CorpusResult, top = 20): Chart {
 }
 
 /** Relative positions of the top phrases' occurrences in each document, as ticks. */
-export function dispersionChart(r: CorpusResult, top = 6): Chart {
-  const values = r.dispersion.slice(0, top).flatMap((d) => d.perDoc.flatMap((x) => x.positions.map((p) => ({ phrase: d.phrase, doc: x.id, position: round(p), dp: round(d.dp) }))));
+export function dispersionChart(r: CorpusResult, top = 6, maxDocs = CHART_MAX_DOCS): Chart {
+  const phrases = r.dispersion.slice(0, top);
+  // A row per document is unreadable beyond a few dozen: on a large corpus, the documents where the phrases occur most.
+  const occurrences = new Map<string, number>();
+  for (const d of phrases) for (const x of d.perDoc) occurrences.set(x.id, (occurrences.get(x.id) ?? 0) + x.positions.length);
+  const shown = occurrences.size > maxDocs ? new Set([...occurrences].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, maxDocs).map(([id]) => id)) : null;
+  const values = phrases.flatMap((d) => d.perDoc.filter((x) => !shown || shown.has(x.id)).flatMap((x) => x.positions.map((p) => ({ phrase: d.phrase, doc: x.id, position: round(p), dp: round(d.dp) }))));
   return {
     ...CHART_DOC.dispersion,
+    ...(shown ? { caption: `${CHART_DOC.dispersion.caption} Shown: the ${shown.size} documents where these phrases occur most, of ${occurrences.size.toLocaleString('en-US')}; every document is in dispersion.csv.` } : {}),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Phân bố cụm từ trong văn bản / Dispersion of phrases through each document',
@@ -252,19 +258,36 @@ export function collocationsChart(r: CorpusResult, top = 20): Chart {
   };
 }
 
+/** Documents a per-document chart shows at most (one row each). */
+const CHART_MAX_DOCS = 60;
+
 /** Repairs per document, split by rule. */
-export function repairsChart(r: CorpusResult): Chart {
+export function repairsChart(r: CorpusResult, maxDocs = CHART_MAX_DOCS): Chart {
   const counts = new Map<string, number>();
   for (const x of r.repairs) counts.set(`${x.doc}\u0000${x.rule}`, (counts.get(`${x.doc}\u0000${x.rule}`) ?? 0) + 1);
   const values = [...counts].map(([k, n]) => {
     const [doc, rule] = k.split('\u0000');
     return { doc, rule, repairs: n };
   });
-  // Documents without repairs stay on the axis (an empty row), but not in the legend.
+  // Documents without repairs stay on the axis (an empty row), but not in the legend; on a
+  // large corpus only as many as fit beside the repaired ones (those with most repairs first).
   const rules = [...new Set(values.map((v) => v.rule))].sort();
-  for (const d of r.documents) if (d.status === 'processed' && d.repairs === 0) values.push({ doc: d.meta.id, rule: '(none)', repairs: 0 });
+  const processed = r.documents.filter((d) => d.status === 'processed');
+  const repaired = processed.filter((d) => d.repairs > 0);
+  let hidden = 0;
+  if (repaired.length > maxDocs) {
+    const keep = new Set(repaired.slice().sort((a, b) => b.repairs - a.repairs || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)).slice(0, maxDocs).map((d) => d.meta.id));
+    hidden = processed.length - keep.size;
+    values.splice(0, values.length, ...values.filter((v) => keep.has(v.doc)));
+  } else {
+    const clean = processed.filter((d) => d.repairs === 0);
+    const room = Math.max(0, maxDocs - repaired.length);
+    for (const d of clean.slice(0, room)) values.push({ doc: d.meta.id, rule: '(none)', repairs: 0 });
+    hidden = Math.max(0, clean.length - room);
+  }
   return {
     ...CHART_DOC.repairs,
+    ...(hidden ? { caption: `${CHART_DOC.repairs.caption} Shown: ${(processed.length - hidden).toLocaleString('en-US')} of ${processed.length.toLocaleString('en-US')} documents (${repaired.length > maxDocs ? `the ${maxDocs} with most repairs` : `every repaired one, and clean ones up to ${maxDocs} in all`}); every document is in documents.csv and repairs.csv.` } : {}),
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: 'Số chỗ sửa văn bản bị xào / Repairs of spun text per document',
