@@ -224,8 +224,8 @@ if (only.includes('count') || only.includes('pipeline')) {
   }
   if (only.includes('pipeline')) {
     const runsOut: { seconds: number; peakRssMb: number }[] = [];
-    const once = (out: string, cacheDir?: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const once = (out: string, cacheDir?: string, jobs?: number) =>
+      spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...(jobs ? { VNRHET_JOBS: String(jobs) } : {}) } });
     for (let r = 0; r < reps; r++) {
       const p = once(`out${r}`);
       if (p.status !== 0) {
@@ -239,7 +239,14 @@ if (only.includes('count') || only.includes('pipeline')) {
       const peak = Math.max(...runsOut.map((x) => x.peakRssMb));
       const ratio = vsPeer(sec);
       console.log(`${'whole pipeline (vnrhet run)'.padEnd(34)} ${(m.mb / sec).toFixed(2).padStart(8)} MB/s   peak ${peak.toFixed(0)} MB   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(3)}, to wc -w ${vsFloor(sec)?.toFixed(4) ?? 'n/a'}`);
-      results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec) };
+      results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec), jobs: (runsOut[0] as { jobs?: number }).jobs };
+      // The same run in one thread: what the worker pool gains on this machine.
+      const single = once('single', undefined, 1);
+      if (single.status === 0) {
+        const s1 = JSON.parse(single.stdout.trim().split('\n').pop()!) as { seconds: number; peakRssMb: number };
+        console.log(`${'whole pipeline, one thread'.padEnd(34)} ${(m.mb / s1.seconds).toFixed(2).padStart(8)} MB/s   peak ${s1.peakRssMb.toFixed(0)} MB   worker pool ${(s1.seconds / sec).toFixed(2)}× faster`);
+        results.pipelineOneThread = { seconds: s1.seconds, mbPerS: m.mb / s1.seconds, peakRssMb: s1.peakRssMb, poolSpeedup: s1.seconds / sec };
+      }
       // A rerun with unchanged inputs: the first run fills an empty cache, the second reads it.
       const cacheDir = join(m.dir, 'cache');
       const cold = once('cold', cacheDir);
