@@ -11,6 +11,7 @@ import model from 'wink-eng-lite-web-model';
 import { classifyWord } from '../core/syllable.ts';
 import { foldKey } from '../core/vietnamese.ts';
 import type { Token, TokenKind } from '../types.ts';
+import { chunkTokens, rawTokens, type RawTokens } from './chunks.ts';
 import { latinShadow } from './shadow.ts';
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -36,16 +37,28 @@ export interface WinkTokens {
 export function winkTokens(text: string, sentences = false): WinkTokens {
   const shadow = latinShadow(text);
   const nlp = wink(sentences);
-  const its = nlp.its;
-  const doc = nlp.readDoc(shadow);
-  const values = doc.tokens().out(its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const sents: [number, number][] = [];
+  let raw: RawTokens;
+  if (sentences) {
+    // wink's sentence boundaries need the whole document read at once.
+    const doc = nlp.readDoc(shadow);
+    raw = rawTokens(nlp, doc);
+    doc.sentences().each((s: ItemSentence) => {
+      sents.push(s.out(nlp.its.span) as unknown as [number, number]);
+    });
+  } else raw = chunkTokens(nlp, shadow);
+  const { starts, ends } = offsets(shadow, raw);
+  return { starts, ends, types: raw.types, sentences: sents };
+}
+
+/** Each token's span in the shadow, from its value and preceding spaces. */
+function offsets(shadow: string, raw: RawTokens): { starts: number[]; ends: number[] } {
+  const { values, spaces } = raw;
   const starts: number[] = new Array(values.length);
   const ends: number[] = new Array(values.length);
   let pos = 0;
   for (let i = 0; i < values.length; i++) {
-    pos += spaces[i].length;
+    pos += spaces[i];
     const v = values[i];
     // wink reproduces its input exactly; fall back to a search should it ever not.
     if (shadow.startsWith(v, pos)) {
@@ -57,13 +70,7 @@ export function winkTokens(text: string, sentences = false): WinkTokens {
     ends[i] = starts[i] + v.length;
     pos = ends[i];
   }
-  const sents: [number, number][] = [];
-  if (sentences) {
-    doc.sentences().each((s: ItemSentence) => {
-      sents.push(s.out(its.span) as unknown as [number, number]);
-    });
-  }
-  return { starts, ends, types, sentences: sents };
+  return { starts, ends };
 }
 
 // A run of letters/digits joined by '-' or '/' with at least one digit and one
@@ -76,16 +83,82 @@ const DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
 // Slash abbreviations of the press: "Đ/c" (đồng chí), "T/h" (thực hiện), "K/g" (kính gửi).
 const SLASH_ABBR = /^\p{Lu}\p{L}?\/\p{L}{1,2}$/u;
 
+// The same pattern, tried only where a code can start: see codeSpans.
+const CODE_AT = new RegExp(CODE.source, 'uy');
+const RUN_CHAR = /^[\p{L}\p{N}]$/u;
+// Letters and digits of the Basic Multilingual Plane (others are tested with RUN_CHAR).
+const LN = buildLetterDigitTable();
+
+function buildLetterDigitTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = RUN_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
 /** Spans of document codes and slash abbreviations in `text`, with their kind. */
 export function codeSpans(text: string): [number, number, TokenKind][] {
   const spans: [number, number, TokenKind][] = [];
-  CODE.lastIndex = 0;
-  for (const m of text.matchAll(CODE)) {
-    const s = m[0];
-    if (HAS_DIGIT.test(s) && HAS_LETTER.test(s) && !DATE.test(s)) spans.push([m.index!, m.index! + s.length, 'code']);
-    else if (SLASH_ABBR.test(s)) spans.push([m.index!, m.index! + s.length, 'acronym']);
+  // A code is made of letters, digits, '-' and '/' and starts where a run of
+  // those does (its look-behind refuses all four), so at most one starts in a
+  // run: trying CODE at the start of each run holding a '-' or '/' finds what
+  // scanning the whole text would, without running it over every character.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x2f) {
+      i++;
+      continue;
+    }
+    const from = runStart(text, i);
+    CODE_AT.lastIndex = from;
+    const m = CODE_AT.exec(text);
+    if (m !== null) {
+      const s = m[0];
+      if (HAS_DIGIT.test(s) && HAS_LETTER.test(s) && !DATE.test(s)) spans.push([from, from + s.length, 'code']);
+      else if (SLASH_ABBR.test(s)) spans.push([from, from + s.length, 'acronym']);
+    }
+    i = runEnd(text, i);
   }
   return spans;
+}
+
+/** Whether the code point at `i` (of length `len`) is a letter, digit, '-' or '/'. */
+function inRun(text: string, i: number, len: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x2d || c === 0x2f) return true;
+  if (len === 1) return LN[c] === 1;
+  return RUN_CHAR.test(text.slice(i, i + 2));
+}
+
+/** Start of the run of letters, digits, '-' and '/' that holds position `i`. */
+function runStart(text: string, i: number): number {
+  while (i > 0) {
+    const pair = i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2));
+    const len = pair ? 2 : 1;
+    if (!inRun(text, i - len, len)) break;
+    i -= len;
+  }
+  return i;
+}
+
+/** End of the run of letters, digits, '-' and '/' that holds position `i`. */
+function runEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const len = isHigh(text.charCodeAt(i)) && i + 1 < n && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (!inRun(text, i, len)) break;
+    i += len;
+  }
+  return i;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function kindOfWord(w: string): TokenKind {
@@ -96,6 +169,45 @@ function kindOfWord(w: string): TokenKind {
   }
   const c = classifyWord(w);
   return c === 'other' ? 'foreign' : c;
+}
+
+/** A word token typed for Vietnamese: its text (a trailing full stop split off), key and kind. */
+interface WordForm {
+  text: string;
+  key: string;
+  kind: TokenKind;
+  /** The full stops split off ('' if none). */
+  trailing: string;
+}
+
+// Word forms by surface: a text repeats a few thousand forms, and typing one
+// (tone key, syllable parse, Unicode classes) costs far more than a look-up.
+const WORD_FORMS_MAX = 100_000;
+const WORD_FORM_CHARS = 32;
+const wordForms = new Map<string, WordForm>();
+
+/** The word form of a wink word token's surface, memoised. */
+function wordForm(surface: string): WordForm {
+  if (surface.length > WORD_FORM_CHARS) return typeWord(surface);
+  let f = wordForms.get(surface);
+  if (f === undefined) {
+    f = typeWord(surface);
+    if (wordForms.size >= WORD_FORMS_MAX) wordForms.clear();
+    wordForms.set(surface, f);
+  }
+  return f;
+}
+
+function typeWord(surface: string): WordForm {
+  // Split a trailing full stop off a word ("thư." / "A."): sentence rules decide about abbreviations.
+  let trailing = '';
+  const dot = /\.+$/.exec(surface);
+  if (dot && dot.index > 0 && !surface.slice(0, dot.index).includes('.')) {
+    trailing = dot[0];
+    surface = surface.slice(0, dot.index);
+  }
+  if (/[\p{L}]/u.test(surface)) return { text: surface, key: foldKey(surface), kind: kindOfWord(surface), trailing };
+  return { text: surface, key: surface, kind: 'symbol', trailing };
 }
 
 const WINK_KIND: Record<string, TokenKind> = {
@@ -135,22 +247,12 @@ export function tokenize(text: string, withWinkSentences = false): { tokens: Tok
       }
       continue;
     }
-    let surface = text.slice(start, end);
+    const surface = text.slice(start, end);
     if (type === 'word' || type === 'unk') {
-      // Split a trailing full stop off a word ("thư." / "A."): sentence rules decide about abbreviations.
-      let trailing = '';
-      const dot = /\.+$/.exec(surface);
-      if (dot && dot.index > 0 && !surface.slice(0, dot.index).includes('.')) {
-        trailing = dot[0];
-        end -= trailing.length;
-        surface = surface.slice(0, dot.index);
-      }
-      if (/[\p{L}]/u.test(surface)) {
-        tokens.push({ start, end, text: surface, key: foldKey(surface), kind: kindOfWord(surface) });
-      } else {
-        tokens.push({ start, end, text: surface, key: surface, kind: 'symbol' });
-      }
-      if (trailing) tokens.push({ start: end, end: end + trailing.length, text: trailing, key: trailing, kind: 'punct' });
+      const f = wordForm(surface);
+      end -= f.trailing.length;
+      tokens.push({ start, end, text: f.text, key: f.key, kind: f.kind });
+      if (f.trailing) tokens.push({ start: end, end: end + f.trailing.length, text: f.trailing, key: f.trailing, kind: 'punct' });
       continue;
     }
     if (type === 'number') {
