@@ -3,9 +3,8 @@
  * `tsx bench/pipeline-run.ts CORPUS_DIR OUT_DIR [CACHE_DIR]` prints one JSON
  * line with the wall time (ingest to the written report), the peak resident
  * set and whether the analysis came from the run cache (given CACHE_DIR).
- * VNRHET_JOBS sets the worker threads (default: the machine's cores, as `vnrhet run`).
+ * VNRHET_JOBS sets the worker threads (default 1, as `vnrhet run`).
  */
-import { availableParallelism } from 'node:os';
 import { runCorpusParallel } from '../pipeline/runner.ts';
 import { runInfo } from '../pipeline/run-info.ts';
 import { writeReport } from '../pipeline/09-emit/index.ts';
@@ -15,7 +14,7 @@ import { RunCache } from '../pipeline/run-cache.ts';
 const [corpusDir, outDir, cacheDir] = process.argv.slice(2);
 const cache = cacheDir ? new RunCache(cacheDir) : undefined;
 const t0 = performance.now();
-const jobs = Number(process.env.VNRHET_JOBS) || availableParallelism();
+const jobs = Number(process.env.VNRHET_JOBS) || 1;
 const r = await runCorpusParallel({ corpusDir, config: defaultConfig(), cache, jobs });
 await writeReport(r, outDir, runInfo(r), undefined, cache);
 const seconds = (performance.now() - t0) / 1000;

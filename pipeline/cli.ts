@@ -145,7 +145,7 @@ export function program(): Command {
     .option('-q, --quiet', 'no progress bar, warnings or summary on stderr (errors are still printed)')
     .option('--cache-dir <dir>', 'where finished analyses and rendered charts are kept', '.cache/vnrhet')
     .option('--no-cache', 'analyse again even if the same code, configuration and inputs were analysed before')
-    .option('-j, --jobs <n>', `worker threads for the per-document stages (default: the machine's cores, here ${availableParallelism()}; corpora under 50 documents per worker use fewer)`, number)
+    .option('-j, --jobs <n>', `worker threads for the per-document stages (default 1; this machine has ${availableParallelism()} cores; corpora under 50 documents per worker use fewer). Tokens that wink-nlp learns from earlier documents can make a few tokens differ from a run in one thread (see README)`, number)
     .option('--shard <i/n>', 'analyse only slice i of n of the corpus (by a hash of each document id) and write its partial tables as Parquet into --out; combine the n folders with `vnrhet merge`')
     .addHelpText('after', '\nOn a terminal, runs longer than 2 s show a progress bar on stderr. A run whose code, configuration (presentation keys aside: emit.*, phrases.chartTop) and input files match an earlier one reads that analysis back from --cache-dir and only writes the report. The report is written to a temporary folder and moved into place at the end; an existing --out folder is replaced only if it is an earlier report (it has run.json) or empty.\n\nExamples:\n  vnrhet run                                   # the bundled seed corpus → reports/seeds\n  vnrhet run ~/corpora/portals --out reports/portals --group-by province_2025\n  vnrhet run corpus --config vnrhet.config.json --excel')
     .action(async (corpus: string, o: Record<string, any>) => {
@@ -169,7 +169,7 @@ export function program(): Command {
       let result, info, files;
       try {
         const cache = o.cache ? new RunCache(o.cacheDir) : undefined;
-        result = await runCorpusParallel({ corpusDir: corpus, config, cache, jobs: Math.max(1, Math.floor(o.jobs ?? availableParallelism())), onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+        result = await runCorpusParallel({ corpusDir: corpus, config, cache, jobs: Math.max(1, Math.floor(o.jobs ?? 1)), onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
         info = runInfo(result);
         files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file)), cache));
       } finally {
