@@ -3,11 +3,12 @@
  * already tokenized. wink (2.4, src/tokenizer.js) splits its input on runs of
  * spaces — each run of \n\r\t is a token of its own — and tokenizes every
  * remaining chunk by itself; the only state shared between chunks is the
- * instance's lexeme cache (src/cache.js), which only ever grows. A chunk that
- * wink once turned into one token equal to itself is in that cache from then
- * on, so wink would only look it up and give the same token and type again:
- * such chunks (most Vietnamese syllables) are remembered here and not sent
- * again. The other chunks go to wink in document order, one space apart, so
+ * instance's lexeme cache (src/cache.js). A chunk of letters and marks only
+ * that wink once turned into one token equal to itself is one token whether
+ * or not the cache holds it (no punctuation or digit to split at), so such
+ * chunks (most Vietnamese syllables) are remembered here and not sent again;
+ * other chunks can split differently once their parts are cached, and the
+ * tokenizer forgets what wink learned after each document (tokens.ts). The other chunks go to wink in document order, one space apart, so
  * its cache grows exactly as if it read the whole text, and each gives the
  * tokens wink would give it in place; the preceding spaces of a chunk's first
  * token are put back from the text.
@@ -57,6 +58,7 @@ function buildClasses(): Uint8Array {
 // Chunk → wink type, for chunks wink made one token equal to themselves; one
 // memo per wink instance, since each has its own cache. Emptied when full.
 const MEMO_MAX = 200_000;
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
 const memos = new WeakMap<Wink, Map<string, string>>();
 
 /** wink's tokens of `shadow` read by `nlp`, as `nlp.readDoc(shadow)` gives them, chunks it has seen whole taken from a memo. */
@@ -176,6 +178,7 @@ class ChunkReader {
   }
 
   private remember(chunk: string, type: string): void {
+    if (!LETTERS_ONLY.test(chunk)) return;
     if (this.memo.size >= MEMO_MAX) this.memo.clear();
     this.memo.set(chunk, type);
   }

@@ -15,13 +15,49 @@ import { chunkTokens, rawTokens, type RawTokens } from './chunks.ts';
 import { latinShadow } from './shadow.ts';
 
 type Wink = ReturnType<typeof winkNLP>;
-let plain: Wink | null = null;
-let withSbd: Wink | null = null;
+
+/**
+ * A wink instance and the lexeme table of its model. wink adds every token it
+ * reads to that table and looks chunks up in it before splitting them, so a
+ * form it has once seen whole ("5cm") stays whole from then on, while a fresh
+ * instance splits it ("5", "cm"). What a document teaches it is forgotten
+ * before the next one, so each document is tokenized as in a fresh process —
+ * whatever was read before it, in whichever worker or shard.
+ */
+interface WinkInstance {
+  nlp: Wink;
+  lexemes: { hash: Record<string, number>; list: string[] };
+  /** Entries of `list` before this are the model's own (or already forgotten). */
+  seen: number;
+}
+
+let plain: WinkInstance | null = null;
+let withSbd: WinkInstance | null = null;
+
+function instance(annotations: ('sbd')[]): WinkInstance {
+  let core: { features: { lexeme: WinkInstance['lexemes'] } } | undefined;
+  // wink unpacks its model by calling core(); keep hold of what it unpacks.
+  const nlp = winkNLP({ ...model, core: () => (core = (model as unknown as { core: () => typeof core }).core()) } as typeof model, annotations);
+  const lexemes = core!.features.lexeme;
+  return { nlp, lexemes, seen: lexemes.list.length };
+}
+
+/** A wink-nlp instance: tokenizer only, or with sentence boundary detection. */
+function winkInstance(sbd: boolean): WinkInstance {
+  if (sbd) return (withSbd ??= instance(['sbd']));
+  return (plain ??= instance([]));
+}
 
 /** A wink-nlp instance: tokenizer only, or with sentence boundary detection. */
 export function wink(sbd: boolean): Wink {
-  if (sbd) return (withSbd ??= winkNLP(model, ['sbd']));
-  return (plain ??= winkNLP(model, []));
+  return winkInstance(sbd).nlp;
+}
+
+/** Forget the lexemes wink learned from the text just read (they stay in its list, unreachable, so indexes stay aligned with its other tables). */
+function forgetLearned(w: WinkInstance): void {
+  const { hash, list } = w.lexemes;
+  for (let i = w.seen; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+  w.seen = list.length;
 }
 
 /** Raw wink tokens of a shadow text: spans, wink types, and wink sentence spans. */
@@ -36,7 +72,8 @@ export interface WinkTokens {
 /** Run wink-nlp on the shadow of `text` and recover each token's offsets. */
 export function winkTokens(text: string, sentences = false): WinkTokens {
   const shadow = latinShadow(text);
-  const nlp = wink(sentences);
+  const w = winkInstance(sentences);
+  const nlp = w.nlp;
   const sents: [number, number][] = [];
   let raw: RawTokens;
   if (sentences) {
@@ -47,6 +84,7 @@ export function winkTokens(text: string, sentences = false): WinkTokens {
       sents.push(s.out(nlp.its.span) as unknown as [number, number]);
     });
   } else raw = chunkTokens(nlp, shadow);
+  forgetLearned(w);
   const { starts, ends } = offsets(shadow, raw);
   return { starts, ends, types: raw.types, sentences: sents };
 }

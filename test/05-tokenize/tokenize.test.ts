@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeDocument } from '../../pipeline/05-tokenize/index.ts';
 import { latinShadow } from '../../pipeline/05-tokenize/shadow.ts';
+import { tokenize } from '../../pipeline/05-tokenize/tokens.ts';
 import { normalized, seedRaw } from '../seeds.ts';
 
 const tok = (text: string) => tokenizeDocument(text, { sentences: 'rules' });
@@ -93,5 +94,18 @@ describe('non-syllable tokens', () => {
     }
     expect(rest).toEqual(['Lênin']);
     expect(1 - rest.length / total).toBeGreaterThanOrEqual(0.995);
+  });
+});
+
+describe('tokenizing is independent of what was read before', () => {
+  // wink-nlp adds every token it reads to its lexeme table and looks chunks up there before
+  // splitting them: after "5x2.5cm," (a news article) it kept "5cm" whole, while a fresh process
+  // splits it. Shards and worker threads each start afresh, so this must not depend on history.
+  it('splits "5cm" the same before and after a text that makes wink learn it whole', () => {
+    const words = (t: string) => tokenize(t).tokens.map((x) => x.text);
+    const before = words('hơn 5cm lại');
+    words('khối kích thước 5x2.5cm, thâm nhiễm mỡ xung quanh');
+    expect(words('hơn 5cm lại')).toEqual(before);
+    expect(before).toEqual(['hơn', '5', 'cm', 'lại']);
   });
 });
