@@ -506,23 +506,32 @@ export function mergeCounts(shards: readonly PhraseAggregate[], groupOrder: read
   const sum = (into: Map<string, number>, from: Map<string, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
+  // Corpus totals first, so that group counts are summed only for the n-grams that pass.
+  const total = new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const s of shards) {
+    sum(total, s.total);
+    sum(df, s.df);
+  }
   const agg: PhraseAggregate = { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
+  for (const [k, v] of total) {
+    if (k.includes(' ') && (v < limits.minCount || df.get(k)! < limits.minDocs)) continue;
+    agg.total.set(k, v);
+    agg.df.set(k, df.get(k)!);
+  }
   for (const g of groupOrder) agg.byGroup.set(g, { counts: new Map(), df: new Map(), syllables: 0, docs: 0 });
+  const sumListed = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, v] of from) if (agg.total.has(k)) into.set(k, (into.get(k) ?? 0) + v);
+  };
   for (const s of shards) {
     agg.syllables += s.syllables;
-    sum(agg.total, s.total);
-    sum(agg.df, s.df);
     for (const [g, a] of s.byGroup) {
       const m = agg.byGroup.get(g)!;
       m.syllables += a.syllables;
       m.docs += a.docs;
-      sum(m.counts, a.counts);
-      sum(m.df, a.df);
+      sumListed(m.counts, a.counts);
+      sumListed(m.df, a.df);
     }
-  }
-  const passes = (k: string) => !k.includes(' ') || ((agg.total.get(k) ?? 0) >= limits.minCount && (agg.df.get(k) ?? 0) >= limits.minDocs);
-  for (const map of [agg.total, agg.df, ...[...agg.byGroup.values()].flatMap((m) => [m.counts, m.df])]) {
-    for (const k of map.keys()) if (!passes(k)) map.delete(k);
   }
   return agg;
 }

@@ -18,7 +18,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromFile, parquetRead, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import type { Config } from './config.ts';
 import { countNgrams } from './06-count/ngrams.ts';
@@ -201,6 +201,21 @@ function writeCounts(dir: string, counts: PhraseAggregate): void {
   ]);
 }
 
+/** Whole columns of DIR/NAME.parquet (no row objects: the count table has millions of rows). */
+async function readColumns(dir: string, name: string, columns: readonly string[]): Promise<Record<string, ArrayLike<unknown>>> {
+  const path = join(dir, `${name}.parquet`);
+  const out: Record<string, unknown[]> = Object.fromEntries(columns.map((c) => [c, []]));
+  if (!existsSync(path)) return out;
+  const chunks: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number }[] = [];
+  await parquetRead({ file: await asyncBufferFromFile(path), columns: [...columns], onChunk: (c) => void chunks.push(c) });
+  chunks.sort((a, b) => a.rowStart - b.rowStart);
+  for (const c of chunks) {
+    const col = out[c.columnName];
+    for (let i = 0; i < c.columnData.length; i++) col.push(c.columnData[i]);
+  }
+  return out;
+}
+
 /** A shard's counts read back as an aggregate (corpus totals are the sums over its groups). */
 async function readCounts(dir: string): Promise<PhraseAggregate> {
   const agg: PhraseAggregate = { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
@@ -208,13 +223,19 @@ async function readCounts(dir: string): Promise<PhraseAggregate> {
     agg.byGroup.set(r.group as string, { counts: new Map(), df: new Map(), syllables: r.units as number, docs: r.docs as number });
     agg.syllables += r.units as number;
   }
-  for (const r of await readTable(dir, 'ngram_counts')) {
-    const k = r.ngram as string;
-    const g = agg.byGroup.get(r.group as string)!;
-    g.counts.set(k, r.count as number);
-    g.df.set(k, r.docs as number);
-    agg.total.set(k, (agg.total.get(k) ?? 0) + (r.count as number));
-    agg.df.set(k, (agg.df.get(k) ?? 0) + (r.docs as number));
+  const c = await readColumns(dir, 'ngram_counts', ['group', 'ngram', 'count', 'docs']);
+  const groups = c.group as ArrayLike<string>;
+  const ngrams = c.ngram as ArrayLike<string>;
+  const counts = c.count as ArrayLike<number>;
+  const docs = c.docs as ArrayLike<number>;
+  let g = agg.byGroup.get(groups[0]);
+  for (let i = 0; i < ngrams.length; i++) {
+    if (i === 0 || groups[i] !== groups[i - 1]) g = agg.byGroup.get(groups[i]);
+    const k = ngrams[i];
+    g!.counts.set(k, counts[i]);
+    g!.df.set(k, docs[i]);
+    agg.total.set(k, (agg.total.get(k) ?? 0) + counts[i]);
+    agg.df.set(k, (agg.df.get(k) ?? 0) + docs[i]);
   }
   return agg;
 }
