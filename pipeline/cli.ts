@@ -17,7 +17,7 @@ import { defaultResources, repairDocument } from './04-repair/index.ts';
 import type { Reference } from './04-repair/reference.ts';
 import { runCorpus, runCorpusParallel, runShard } from './runner.ts';
 import { availableParallelism } from 'node:os';
-import { mergeShards, parseShard, writeShard } from './shard.ts';
+import { mergeShards, parseShard, SHARD_OUTPUT, writeShard } from './shard.ts';
 import { RunCache } from './run-cache.ts';
 import { runInfo } from './run-info.ts';
 import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
@@ -100,9 +100,8 @@ function readDocument(file: string, config: Config): string {
 function runShardCommand(corpus: string, config: Config, o: Record<string, any>, out: string): void {
   const shard = parseShard(String(o.shard));
   if (typeof shard === 'string') throw new UsageError(shard);
-  // An earlier shard folder may be replaced (writeShard checks that again); everything else as for a report.
-  const problem = outputProblem(out, corpus);
-  if (problem && !(problem.includes('(no run.json)') && existsSync(join(out, 'shard.json')))) throw new UserError(problem);
+  const problem = outputProblem(out, corpus, SHARD_OUTPUT);
+  if (problem) throw new UserError(problem);
   const started = performance.now();
   const bar = progressBar(o.quiet);
   let partial;

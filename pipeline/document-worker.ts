@@ -9,7 +9,7 @@ import { Stopwatch } from './core/stopwatch.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument } from './03-clean/index.ts';
 import { defaultResources } from './04-repair/index.ts';
-import { analyseCleaned, kwicQueriesOf, type DocumentContext } from './runner.ts';
+import { analyseCleaned, kwicQueriesOf, sourceKey, type DocumentContext } from './runner.ts';
 import type { WorkerInput, WorkerMessage } from './workers.ts';
 
 const { config, references, repeated, docs } = (workerData as { input: WorkerInput }).input;
@@ -20,7 +20,7 @@ const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(con
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 for (const d of docs) {
   const norm = clock.time('normalize', () => normalizeDocument({ text: d.raw, provenance: new Provenance() }, d.id, config.normalize));
-  const cleaned = clock.time('clean', () => cleanDocument(norm.traced, d.raw, d.id, lines.get(d.meta.source || '(no source)')));
+  const cleaned = clock.time('clean', () => cleanDocument(norm.traced, d.raw, d.id, lines.get(sourceKey(d.meta))));
   post({ slot: d.slot, analysed: analyseCleaned(d.id, d.meta, cleaned, ctx, clock) });
 }
 post({ timings: clock.timings() });

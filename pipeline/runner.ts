@@ -150,6 +150,16 @@ function emptyPart(order: number, result: DocumentResult): DocumentPart {
   return { order, result, diagnostics: [], normalization: [], removedLines: [], repairs: [], directives: [], kwic: [] };
 }
 
+/** The source a document's boilerplate lines are counted under (03-clean). */
+export function sourceKey(meta: DocumentMeta): string {
+  return meta.source || '(no source)';
+}
+
+/** A document's 1–3-gram counts, which the similarity comparison reads. */
+export function comparisonCounts(runs: string[][], config: Config): Map<string, number> {
+  return countNgrams(runs, 1, Math.min(3, config.phrases.maxN));
+}
+
 /** Group value of a document under the configured grouping. */
 export function groupOf(meta: DocumentMeta, groupBy: Config['compare']['groupBy']): string {
   switch (groupBy) {
@@ -306,11 +316,11 @@ function prepareDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
   opts.onProgress?.(0, nMine, '', 'analysing');
   // 03-clean needs the lines that repeat across documents of one source.
   const repeated = clock.time('clean', () => repeatedLines(
-    ingested.map((d) => ({ source: d.meta.source || '(no source)', text: d.normalized.text })),
+    ingested.map((d) => ({ source: sourceKey(d.meta), text: d.normalized.text })),
     config.clean.repeatedLineMinDocs,
     config.clean.repeatedLineMinShare,
   ));
-  const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.id, repeated.get(d.meta.source || '(no source)'))));
+  const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.id, repeated.get(sourceKey(d.meta)))));
   // 04-repair in two steps: the lexicon flags spun documents; the others are the clean
   // reference text (infill frames, near-duplicates) for assessing and repairing every document.
   const lexiconOnly = defaultResources();
@@ -392,7 +402,7 @@ export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned,
     return { doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text };
   });
   // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
-  const counts = clock.time('count', () => countNgrams(runs, 1, Math.min(3, config.phrases.maxN)));
+  const counts = clock.time('count', () => comparisonCounts(runs, config));
   return {
     removedLines: cleaned.removed,
     repairs: repaired.repairs,
@@ -495,45 +505,6 @@ export function runShard(opts: RunOptions & { shard: ShardSpec }): ShardPartial 
   const { parts, counter } = analyseDocuments(opts, plan, clock, shard);
   const counts = clock.time('count: phrases', () => counter.aggregate({ maxN: config.phrases.maxN, minCount: 1, minDocs: 1 }));
   return { shard, corpus: corpusDir, config, fingerprint: fingerprintOf(corpusDir, listing, config), corpusDiagnostics: diagnostics, parts, counts, timings: clock.timings() };
-}
-
-/**
- * The phrase aggregate of the whole corpus from the unthresholded counts of
- * its shards: counts and document frequencies add up (a document is in one
- * shard and one group), then the thresholds of PhraseCounter.aggregate apply.
- */
-export function mergeCounts(shards: readonly PhraseAggregate[], groupOrder: readonly string[], limits: Config['phrases']): PhraseAggregate {
-  const sum = (into: Map<string, number>, from: Map<string, number>) => {
-    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
-  };
-  // Corpus totals first, so that group counts are summed only for the n-grams that pass.
-  const total = new Map<string, number>();
-  const df = new Map<string, number>();
-  for (const s of shards) {
-    sum(total, s.total);
-    sum(df, s.df);
-  }
-  const agg: PhraseAggregate = { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
-  for (const [k, v] of total) {
-    if (k.includes(' ') && (v < limits.minCount || df.get(k)! < limits.minDocs)) continue;
-    agg.total.set(k, v);
-    agg.df.set(k, df.get(k)!);
-  }
-  for (const g of groupOrder) agg.byGroup.set(g, { counts: new Map(), df: new Map(), syllables: 0, docs: 0 });
-  const sumListed = (into: Map<string, number>, from: Map<string, number>) => {
-    for (const [k, v] of from) if (agg.total.has(k)) into.set(k, (into.get(k) ?? 0) + v);
-  };
-  for (const s of shards) {
-    agg.syllables += s.syllables;
-    for (const [g, a] of s.byGroup) {
-      const m = agg.byGroup.get(g)!;
-      m.syllables += a.syllables;
-      m.docs += a.docs;
-      sumListed(m.counts, a.counts);
-      sumListed(m.df, a.df);
-    }
-  }
-  return agg;
 }
 
 /** The corpus half of a run: every table from the documents' parts (in single-run order) and the corpus phrase counts. */

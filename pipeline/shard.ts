@@ -16,21 +16,24 @@
  * Every per-document row carries `order`, the document's place in a single
  * run, so rows of all shards are put back in the order a single run writes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { asyncBufferFromFile, parquetRead, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import type { Config } from './config.ts';
-import { countNgrams } from './06-count/ngrams.ts';
 import type { PhraseAggregate } from './06-count/phrases.ts';
 import type { CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult } from './result.ts';
 import { codeVersion } from './run-cache.ts';
 import { Stopwatch } from './core/stopwatch.ts';
-import { assembleResult, mergeCounts, type DocumentPart, type ShardPartial, type ShardSpec } from './runner.ts';
+import { outputProblem, type OutputKind } from './09-emit/index.ts';
+import { assembleResult, comparisonCounts, type DocumentPart, type ShardPartial, type ShardSpec } from './runner.ts';
 import type { Diagnostic } from './types.ts';
 
 const FORMAT = 'vnrhet-shard/1';
+
+/** A shard folder, marked by its shard.json (an earlier one may be replaced). */
+export const SHARD_OUTPUT: OutputKind = { name: 'shard', marker: 'shard.json' };
 
 /** What shard.json holds. */
 interface ShardInfo {
@@ -131,11 +134,8 @@ const PART_TABLES = [
 
 /** Write a shard's partials into `outDir` (replaced only if it is an earlier shard or empty). */
 export function writeShard(partial: ShardPartial, outDir: string): string[] {
-  if (existsSync(outDir)) {
-    if (!statSync(outDir).isDirectory()) throw new Error(`output ${outDir} exists and is not a folder; not replaced`);
-    const entries = readdirSync(outDir);
-    if (entries.length && !entries.includes('shard.json')) throw new Error(`output folder ${outDir} exists and is not a vn-rhetoric shard (no shard.json); not replaced — choose another --out or empty it`);
-  }
+  const problem = outputProblem(outDir, partial.corpus, SHARD_OUTPUT);
+  if (problem) throw new Error(problem);
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -270,10 +270,49 @@ async function readParts(dir: string, config: Config): Promise<DocumentPart[]> {
   }
   for (const r of await readTable(dir, 'compared')) {
     const docRuns = runs.get(r.order as number) ?? [];
-    const compare: CompareDoc = { id: r.id as string, group: r.group as string, sentences: r.sentences as number, syllables: r.syllables as number, directives: r.directives as number, counts: countNgrams(docRuns, 1, Math.min(3, config.phrases.maxN)), runs: docRuns };
+    const compare: CompareDoc = { id: r.id as string, group: r.group as string, sentences: r.sentences as number, syllables: r.syllables as number, directives: r.directives as number, counts: comparisonCounts(docRuns, config), runs: docRuns };
     partOf(r).compare = compare;
   }
   return [...parts.values()];
+}
+
+/**
+ * The phrase aggregate of the whole corpus from the unthresholded counts of
+ * its shards: counts and document frequencies add up (a document is in one
+ * shard and one group), then the thresholds of PhraseCounter.aggregate apply.
+ */
+export function mergeCounts(shards: readonly PhraseAggregate[], groupOrder: readonly string[], limits: Config['phrases']): PhraseAggregate {
+  const sum = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  };
+  // Corpus totals first, so that group counts are summed only for the n-grams that pass.
+  const total = new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const s of shards) {
+    sum(total, s.total);
+    sum(df, s.df);
+  }
+  const agg: PhraseAggregate = { total: new Map(), df: new Map(), byGroup: new Map(), syllables: 0 };
+  for (const [k, v] of total) {
+    if (k.includes(' ') && (v < limits.minCount || df.get(k)! < limits.minDocs)) continue;
+    agg.total.set(k, v);
+    agg.df.set(k, df.get(k)!);
+  }
+  for (const g of groupOrder) agg.byGroup.set(g, { counts: new Map(), df: new Map(), syllables: 0, docs: 0 });
+  const sumListed = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, v] of from) if (agg.total.has(k)) into.set(k, (into.get(k) ?? 0) + v);
+  };
+  for (const s of shards) {
+    agg.syllables += s.syllables;
+    for (const [g, a] of s.byGroup) {
+      const m = agg.byGroup.get(g)!;
+      m.syllables += a.syllables;
+      m.docs += a.docs;
+      sumListed(m.counts, a.counts);
+      sumListed(m.df, a.df);
+    }
+  }
+  return agg;
 }
 
 /**

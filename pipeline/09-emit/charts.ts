@@ -7,6 +7,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CorpusResult } from '../result.ts';
+import { cmp } from '../06-count/phrases.ts';
 
 /** A chart: file stem, caption for the report, and its Vega-Lite spec. */
 export interface Chart {
@@ -212,7 +213,7 @@ export function dispersionChart(r: CorpusResult, top = 6, maxDocs = CHART_MAX_DO
   // A row per document is unreadable beyond a few dozen: on a large corpus, the documents where the phrases occur most.
   const occurrences = new Map<string, number>();
   for (const d of phrases) for (const x of d.perDoc) occurrences.set(x.id, (occurrences.get(x.id) ?? 0) + x.positions.length);
-  const shown = occurrences.size > maxDocs ? new Set([...occurrences].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, maxDocs).map(([id]) => id)) : null;
+  const shown = occurrences.size > maxDocs ? new Set([...occurrences].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, maxDocs).map(([id]) => id)) : null;
   const values = phrases.flatMap((d) => d.perDoc.filter((x) => !shown || shown.has(x.id)).flatMap((x) => x.positions.map((p) => ({ phrase: d.phrase, doc: x.id, position: round(p), dp: round(d.dp) }))));
   return {
     ...CHART_DOC.dispersion,
@@ -276,7 +277,7 @@ export function repairsChart(r: CorpusResult, maxDocs = CHART_MAX_DOCS): Chart {
   const repaired = processed.filter((d) => d.repairs > 0);
   let hidden = 0;
   if (repaired.length > maxDocs) {
-    const keep = new Set(repaired.slice().sort((a, b) => b.repairs - a.repairs || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)).slice(0, maxDocs).map((d) => d.meta.id));
+    const keep = new Set(repaired.slice().sort((a, b) => b.repairs - a.repairs || cmp(a.meta.id, b.meta.id)).slice(0, maxDocs).map((d) => d.meta.id));
     hidden = processed.length - keep.size;
     values.splice(0, values.length, ...values.filter((v) => keep.has(v.doc)));
   } else {

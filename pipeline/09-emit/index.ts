@@ -38,13 +38,21 @@ function alive(pid: number): boolean {
   }
 }
 
+/** What a folder of output is, and the file that marks an earlier one (a report has run.json, a shard shard.json). */
+export interface OutputKind {
+  name: string;
+  marker: string;
+}
+
+const REPORT: OutputKind = { name: 'report', marker: 'run.json' };
+
 /**
- * Why `outDir` may not receive a report of `corpus`, or null when it may: it
- * must not be or hold the corpus, not lie inside a corpus folder (the next run
- * would read index.html as a document), and, if it exists, be an empty folder
- * or a previous report.
+ * Why `outDir` may not receive a report (or other `kind` of output) of
+ * `corpus`, or null when it may: it must not be or hold the corpus, not lie
+ * inside a corpus folder (the next run would read index.html as a document),
+ * and, if it exists, be an empty folder or an earlier output of that kind.
  */
-export function outputProblem(outDir: string, corpus: string): string | null {
+export function outputProblem(outDir: string, corpus: string, kind: OutputKind = REPORT): string | null {
   const out = resolve(outDir);
   const src = resolve(corpus);
   if (within(src, out)) return `output folder ${outDir} is or contains the corpus ${corpus}; choose another --out`;
@@ -52,7 +60,7 @@ export function outputProblem(outDir: string, corpus: string): string | null {
   if (!existsSync(out)) return null;
   if (!statSync(out).isDirectory()) return `output ${outDir} exists and is not a folder; not replaced`;
   const entries = readdirSync(out);
-  if (entries.length && !entries.includes('run.json')) return `output folder ${outDir} exists and is not a vn-rhetoric report (no run.json); not replaced — choose another --out or empty it`;
+  if (entries.length && !entries.includes(kind.marker)) return `output folder ${outDir} exists and is not a vn-rhetoric ${kind.name} (no ${kind.marker}); not replaced — choose another --out or empty it`;
   return null;
 }
 
