@@ -71,12 +71,12 @@ function progressBar(quiet: boolean | undefined): ProgressBar | undefined {
   return new ProgressBar(process.stderr, { delayMs: Number.isFinite(delay) && process.env.VNRHET_PROGRESS_DELAY_MS !== '' ? delay : 2000 });
 }
 
-/** While the report is written: Ctrl-C or a kill removes the half-written copy, and the old report stays. */
-async function withCleanup<T>(work: () => Promise<T>): Promise<T> {
+/** While a report or shard is written: Ctrl-C or a kill removes the half-written copy, and the old one stays. */
+async function withCleanup<T>(work: () => Promise<T>, what = 'report'): Promise<T> {
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
     const h = () => {
       removePendingReports();
-      process.stderr.write(`\nvnrhet: interrupted (${sig}); the previous report, if any, is unchanged\n`);
+      process.stderr.write(`\nvnrhet: interrupted (${sig}); the previous ${what}, if any, is unchanged\n`);
       process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
     };
     process.on(sig, h);
@@ -97,7 +97,7 @@ function readDocument(file: string, config: Config): string {
 }
 
 /** `run --shard i/n`: the document half of a run for one slice, written as Parquet partials. */
-function runShardCommand(corpus: string, config: Config, o: Record<string, any>, out: string): void {
+async function runShardCommand(corpus: string, config: Config, o: Record<string, any>, out: string): Promise<void> {
   const shard = parseShard(String(o.shard));
   if (typeof shard === 'string') throw new UsageError(shard);
   const problem = outputProblem(out, corpus, SHARD_OUTPUT);
@@ -112,7 +112,7 @@ function runShardCommand(corpus: string, config: Config, o: Record<string, any>,
   }
   let files;
   try {
-    files = writeShard(partial, out);
+    files = await withCleanup(() => writeShard(partial, out), 'shard');
   } catch (err) {
     throw new UserError((err as Error).message);
   }

@@ -16,8 +16,8 @@
  * Every per-document row carries `order`, the document's place in a single
  * run, so rows of all shards are put back in the order a single run writes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { asyncBufferFromFile, parquetRead, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import type { Config } from './config.ts';
@@ -26,7 +26,7 @@ import type { CompareDoc } from './08-compare/index.ts';
 import type { CorpusResult } from './result.ts';
 import { codeVersion } from './run-cache.ts';
 import { Stopwatch } from './core/stopwatch.ts';
-import { outputProblem, type OutputKind } from './09-emit/index.ts';
+import { replaceFolder, type OutputKind } from './09-emit/folder.ts';
 import { assembleResult, comparisonCounts, type DocumentPart, type ShardPartial, type ShardSpec } from './runner.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -133,40 +133,34 @@ const PART_TABLES = [
 ] as const satisfies readonly (readonly [string, keyof DocumentPart, readonly string[]])[];
 
 /** Write a shard's partials into `outDir` (replaced only if it is an earlier shard or empty). */
-export function writeShard(partial: ShardPartial, outDir: string): string[] {
-  const problem = outputProblem(outDir, partial.corpus, SHARD_OUTPUT);
-  if (problem) throw new Error(problem);
-  const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const { parts } = partial;
-  const byOrder = <T>(pick: (p: DocumentPart) => readonly T[]) => parts.flatMap((p) => pick(p).map((r) => ({ order: p.order, ...(r as Row) })));
-  writeTable(tmp, 'documents', toColumns(parts.map((p) => ({ order: p.order, ...p.result })), new Set(['extra', 'normalizationCounts'])));
-  for (const [file, field] of PART_TABLES) writeTable(tmp, file, toColumns(byOrder((p) => p[field] as unknown as Row[])));
-  writeTable(tmp, 'spun_views', toColumns(parts.filter((p) => p.spunView).map((p) => ({ order: p.order, ...p.spunView! })), new Set(['repairs'])));
-  const compared = parts.filter((p) => p.compare);
-  writeTable(tmp, 'compared', toColumns(compared.map((p) => ({ order: p.order, id: p.compare!.id, group: p.compare!.group, sentences: p.compare!.sentences, syllables: p.compare!.syllables, directives: p.compare!.directives }))));
-  const runOrder: number[] = [];
-  const runIndex: number[] = [];
-  const runUnits: string[] = [];
-  for (const p of compared) {
-    p.compare!.runs.forEach((r, i) => {
-      runOrder.push(p.order);
-      runIndex.push(i);
-      runUnits.push(r.join(' '));
-    });
-  }
-  writeTable(tmp, 'runs', [
-    { name: 'order', type: 'INT32', data: runOrder },
-    { name: 'run', type: 'INT32', data: runIndex },
-    { name: 'units', type: 'STRING', data: runUnits },
-  ]);
-  writeCounts(tmp, partial.counts);
-  const info: ShardInfo = { format: FORMAT, shard: partial.shard, corpus: partial.corpus, fingerprint: partial.fingerprint, code: codeVersion(), config: partial.config, corpusDiagnostics: partial.corpusDiagnostics, documents: parts.length };
-  writeFileSync(join(tmp, 'shard.json'), JSON.stringify(info, null, 2) + '\n');
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(tmp, outDir);
-  return readdirSync(outDir).sort();
+export function writeShard(partial: ShardPartial, outDir: string): Promise<string[]> {
+  return replaceFolder(outDir, partial.corpus, SHARD_OUTPUT, (tmp) => {
+    const { parts } = partial;
+    const byOrder = <T>(pick: (p: DocumentPart) => readonly T[]) => parts.flatMap((p) => pick(p).map((r) => ({ order: p.order, ...(r as Row) })));
+    writeTable(tmp, 'documents', toColumns(parts.map((p) => ({ order: p.order, ...p.result })), new Set(['extra', 'normalizationCounts'])));
+    for (const [file, field] of PART_TABLES) writeTable(tmp, file, toColumns(byOrder((p) => p[field] as unknown as Row[])));
+    writeTable(tmp, 'spun_views', toColumns(parts.filter((p) => p.spunView).map((p) => ({ order: p.order, ...p.spunView! })), new Set(['repairs'])));
+    const compared = parts.filter((p) => p.compare);
+    writeTable(tmp, 'compared', toColumns(compared.map((p) => ({ order: p.order, id: p.compare!.id, group: p.compare!.group, sentences: p.compare!.sentences, syllables: p.compare!.syllables, directives: p.compare!.directives }))));
+    const runOrder: number[] = [];
+    const runIndex: number[] = [];
+    const runUnits: string[] = [];
+    for (const p of compared) {
+      p.compare!.runs.forEach((r, i) => {
+        runOrder.push(p.order);
+        runIndex.push(i);
+        runUnits.push(r.join(' '));
+      });
+    }
+    writeTable(tmp, 'runs', [
+      { name: 'order', type: 'INT32', data: runOrder },
+      { name: 'run', type: 'INT32', data: runIndex },
+      { name: 'units', type: 'STRING', data: runUnits },
+    ]);
+    writeCounts(tmp, partial.counts);
+    const info: ShardInfo = { format: FORMAT, shard: partial.shard, corpus: partial.corpus, fingerprint: partial.fingerprint, code: codeVersion(), config: partial.config, corpusDiagnostics: partial.corpusDiagnostics, documents: parts.length };
+    writeFileSync(join(tmp, 'shard.json'), JSON.stringify(info, null, 2) + '\n');
+  });
 }
 
 /** ngram_counts.parquet (per group and n-gram: count, documents) and group_units.parquet (per group: units, documents). */

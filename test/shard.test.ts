@@ -42,7 +42,7 @@ async function sharded(corpus: string, config: Config, n: number, name: string):
     const partial = runShard({ corpusDir: corpus, config, shard: { index: i, count: n } });
     sizes.push(partial.parts.length);
     const dir = join(base, `${name}.part${i}`);
-    writeShard(partial, dir);
+    await writeShard(partial, dir);
     dirs.push(dir);
   }
   const merged = await mergeShards(dirs.reverse()); // the order the folders are given in does not matter
@@ -78,12 +78,13 @@ describe('a sharded run merged', () => {
 
 describe('merge refuses shards that are not one corpus', () => {
   let dirs: string[];
-  beforeAll(() => {
-    dirs = [0, 1].map((i) => {
+  beforeAll(async () => {
+    dirs = [];
+    for (const i of [0, 1]) {
       const dir = join(base, `refuse.part${i}`);
-      writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: i, count: 2 } }), dir);
-      return dir;
-    });
+      await writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: i, count: 2 } }), dir);
+      dirs.push(dir);
+    }
   }, 120_000);
 
   it('names a missing shard', async () => {
@@ -96,17 +97,17 @@ describe('merge refuses shards that are not one corpus', () => {
 
   it('refuses shards run with different configurations', async () => {
     const other = join(base, 'refuse.other');
-    writeShard(runShard({ corpusDir: seeds, config: parseConfig({ phrases: { minCount: 3 } }), shard: { index: 1, count: 2 } }), other);
+    await writeShard(runShard({ corpusDir: seeds, config: parseConfig({ phrases: { minCount: 3 } }), shard: { index: 1, count: 2 } }), other);
     await expect(mergeShards([dirs[0], other])).rejects.toThrow(/another configuration/);
   }, 120_000);
 
   it('refuses a folder that is not a shard, and does not overwrite one', async () => {
     const plain = join(base, 'plain');
     rmSync(plain, { recursive: true, force: true });
-    writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: 0, count: 2 } }), plain);
+    await writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: 0, count: 2 } }), plain);
     writeFileSync(join(base, 'notes.txt'), 'mine');
     await expect(mergeShards([base])).rejects.toThrow(/not a shard folder/);
-    expect(() => writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: 0, count: 2 } }), base)).toThrow(/not a vn-rhetoric shard/);
+    await expect(writeShard(runShard({ corpusDir: seeds, config: defaultConfig(), shard: { index: 0, count: 2 } }), base)).rejects.toThrow(/not a vn-rhetoric shard/);
     expect(readFileSync(join(base, 'notes.txt'), 'utf8')).toBe('mine');
   }, 120_000);
 });

@@ -1,68 +1,18 @@
 /**
- * Writers: everything a run puts on disk. The report is written into a
- * temporary folder beside the target and moved into place at the end, so an
- * interrupted run never leaves a half-written report over a good one. Only a
- * previous report (a folder with run.json) or an empty folder is ever
- * replaced: never the corpus, a folder holding it, or a folder of other files.
+ * Writers: everything a run puts on disk — CSV tables, charts, run.json and
+ * index.html — through a temporary folder swapped into place (folder.ts).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CorpusResult } from '../result.ts';
 import { chartsOf, renderSvg } from './charts.ts';
 import type { RunCache } from '../run-cache.ts';
 import { csvChunks } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { tablesOf } from './tables.ts';
+import { REPORT, replaceFolder } from './folder.ts';
 
-/** Temporary folders of reports being written by this process (removed on failure or interruption). */
-const pending = new Set<string>();
-
-/** Remove the temporary folders of reports this process is still writing (for a signal handler). */
-export function removePendingReports(): void {
-  for (const tmp of pending) rmSync(tmp, { recursive: true, force: true });
-  pending.clear();
-}
-
-/** Whether `inner` is `outer` or inside it (both resolved). */
-function within(inner: string, outer: string): boolean {
-  const rel = relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** What a folder of output is, and the file that marks an earlier one (a report has run.json, a shard shard.json). */
-export interface OutputKind {
-  name: string;
-  marker: string;
-}
-
-const REPORT: OutputKind = { name: 'report', marker: 'run.json' };
-
-/**
- * Why `outDir` may not receive a report (or other `kind` of output) of
- * `corpus`, or null when it may: it must not be or hold the corpus, not lie
- * inside a corpus folder (the next run would read index.html as a document),
- * and, if it exists, be an empty folder or an earlier output of that kind.
- */
-export function outputProblem(outDir: string, corpus: string, kind: OutputKind = REPORT): string | null {
-  const out = resolve(outDir);
-  const src = resolve(corpus);
-  if (within(src, out)) return `output folder ${outDir} is or contains the corpus ${corpus}; choose another --out`;
-  if (existsSync(src) && statSync(src).isDirectory() && within(out, src)) return `output folder ${outDir} is inside the corpus folder ${corpus} (the next run would read the report as documents); choose another --out`;
-  if (!existsSync(out)) return null;
-  if (!statSync(out).isDirectory()) return `output ${outDir} exists and is not a folder; not replaced`;
-  const entries = readdirSync(out);
-  if (entries.length && !entries.includes(kind.marker)) return `output folder ${outDir} exists and is not a vn-rhetoric ${kind.name} (no ${kind.marker}); not replaced — choose another --out or empty it`;
-  return null;
-}
+export { outputProblem, removePendingReports, type OutputKind } from './folder.ts';
 
 /**
  * Write CSV tables, charts (spec + SVG), run.json and index.html into `outDir`;
@@ -70,29 +20,8 @@ export function outputProblem(outDir: string, corpus: string, kind: OutputKind =
  */
 export async function writeReport(result: CorpusResult, outDir: string, runInfo: Record<string, unknown>, onProgress?: (done: number, total: number, file: string) => void, cache?: RunCache): Promise<string[]> {
   const emitStart = performance.now();
-  const problem = outputProblem(outDir, result.corpus);
-  if (problem) throw new Error(problem);
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  // Leftovers of runs that were killed before they could clean up: a half-written
-  // copy is removed; a previous report moved aside goes back if nothing replaced it.
-  const prefix = `.${basename(outDir)}.`;
-  for (const e of readdirSync(parent)) {
-    const m = e.startsWith(prefix) ? /^(tmp|old)-(\d+)$/.exec(e.slice(prefix.length)) : null;
-    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
-    if (m[1] === 'old' && !existsSync(outDir)) renameSync(join(parent, e), outDir);
-    else rmSync(join(parent, e), { recursive: true, force: true });
-  }
-  const tmp = join(parent, `${prefix}tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  pending.add(tmp);
-  try {
-    const written: string[] = [];
-    const write = (name: string, content: string) => {
-      writeFileSync(join(tmp, name), content);
-      written.push(name);
-    };
+  return replaceFolder(outDir, result.corpus, REPORT, async (tmp) => {
+    const write = (name: string, content: string) => writeFileSync(join(tmp, name), content);
     // A large table goes to disk a piece at a time: its whole text is never held at once.
     const writeChunks = (name: string, chunks: Iterable<string>) => {
       const fd = openSync(join(tmp, name), 'w');
@@ -101,7 +30,6 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
       } finally {
         closeSync(fd);
       }
-      written.push(name);
     };
     const tables = tablesOf(result);
     const chartList = chartsOf(result);
@@ -129,14 +57,5 @@ export async function writeReport(result: CorpusResult, outDir: string, runInfo:
     write('index.html', reportHtml(result, charts, tables, runInfo));
     // The one file that differs between identical runs: where the time went.
     if (result.timings) write('timings.json', JSON.stringify({ stages: result.timings, emitSeconds: (performance.now() - emitStart) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }, null, 2) + '\n');
-    // Swap the finished report into place.
-    const old = join(parent, `${prefix}old-${process.pid}`);
-    if (existsSync(outDir)) renameSync(outDir, old);
-    renameSync(tmp, outDir);
-    pending.delete(tmp);
-    rmSync(old, { recursive: true, force: true });
-    return written.sort();
-  } finally {
-    if (pending.delete(tmp)) rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
