@@ -10,20 +10,26 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseConfig, type Config } from './config.ts';
-import { Provenance } from './core/offsets.ts';
-import { decodeDocument } from './01-ingest/decode.ts';
-import { normalizeDocument } from './02-normalize/index.ts';
-import { defaultResources, repairDocument } from './04-repair/index.ts';
 import type { Reference } from './04-repair/reference.ts';
-import { runCorpus, runCorpusParallel, runShard } from './runner.ts';
 import { availableParallelism } from 'node:os';
-import { mergeShards, parseShard, SHARD_OUTPUT, writeShard } from './shard.ts';
-import { RunCache } from './run-cache.ts';
-import { runInfo } from './run-info.ts';
-import { outputProblem, removePendingReports, writeReport } from './09-emit/index.ts';
+import { copyFiles, RunCache } from './run-cache.ts';
+import { toolInfo } from './run-info.ts';
+import { outputProblem, removePendingReports, replaceFolder, REPORT } from './09-emit/folder.ts';
 import { ProgressBar } from './progress.ts';
-import { toCsv } from './09-emit/csv.ts';
-import { kwicTable, repairsTable, normalizationTable } from './09-emit/tables.ts';
+
+// The stages, the chart renderer and the Parquet writer load only when a
+// command needs them: a rerun that finds its report in the cache starts in a
+// fraction of the time.
+const stages = async () => {
+  const [{ Provenance }, { decodeDocument }, { normalizeDocument }, { defaultResources, repairDocument }] = await Promise.all([import('./core/offsets.ts'), import('./01-ingest/decode.ts'), import('./02-normalize/index.ts'), import('./04-repair/index.ts')]);
+  return { Provenance, decodeDocument, normalizeDocument, defaultResources, repairDocument };
+};
+const runner = () => import('./runner.ts');
+const shards = () => import('./shard.ts');
+const writers = async () => {
+  const [{ writeReport }, { runInfo }, { toCsv }, tables] = await Promise.all([import('./09-emit/index.ts'), import('./run-info.ts'), import('./09-emit/csv.ts'), import('./09-emit/tables.ts')]);
+  return { writeReport, runInfo, toCsv, ...tables };
+};
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 class UserError extends Error {}
@@ -89,7 +95,9 @@ async function withCleanup<T>(work: () => Promise<T>, what = 'report'): Promise<
   }
 }
 
-function readDocument(file: string, config: Config): string {
+type Stages = Awaited<ReturnType<typeof stages>>;
+
+function readDocument(file: string, config: Config, { decodeDocument }: Stages): string {
   if (!existsSync(file)) throw new UserError(`file not found: ${file}`);
   const decoded = decodeDocument(readFileSync(file), config.ingest.maxDocumentBytes);
   if (!decoded.ok) throw new UserError(`${file}: ${decoded.reason}`);
@@ -98,6 +106,7 @@ function readDocument(file: string, config: Config): string {
 
 /** `run --shard i/n`: the document half of a run for one slice, written as Parquet partials. */
 async function runShardCommand(corpus: string, config: Config, o: Record<string, any>, out: string): Promise<void> {
+  const [{ parseShard, SHARD_OUTPUT, writeShard }, { runShard }] = await Promise.all([shards(), runner()]);
   const shard = parseShard(String(o.shard));
   if (typeof shard === 'string') throw new UsageError(shard);
   const problem = outputProblem(out, corpus, SHARD_OUTPUT);
@@ -117,6 +126,28 @@ async function runShardCommand(corpus: string, config: Config, o: Record<string,
     throw new UserError((err as Error).message);
   }
   if (!o.quiet) process.stderr.write(`shard ${shard.index}/${shard.count}: ${partial.parts.length} documents; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (combine every shard with vnrhet merge)\n`);
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}
+
+/** The end-of-run lines on stderr: warnings, then counts from run.json and `tail`. */
+function summarise(info: Record<string, unknown>, tail: string): void {
+  const c = info.counts as Record<string, number>;
+  const diagnostics = (info.diagnostics ?? []) as { level: string; doc?: string; message: string }[];
+  for (const w of diagnostics.filter((d) => d.level === 'warning')) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
+  process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${tail}\n`);
+}
+
+/** A stored report written to `out` as a new run writes it, with a timings.json of this run. */
+function copyReport(stored: string, out: string, corpus: string, started: number): Promise<string[]> {
+  return replaceFolder(out, corpus, REPORT, (tmp) => {
+    copyFiles(stored, tmp, readdirSync(stored));
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    const timings = { stages: [{ stage: 'cache: report', seconds: (performance.now() - started) / 1000, calls: 1, rssMb: rss }], emitSeconds: 0, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    writeFileSync(join(tmp, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
+  });
 }
 
 /** Build the command-line program. */
@@ -164,22 +195,26 @@ export function program(): Command {
       const problem = outputProblem(out, corpus);
       if (problem) throw new UserError(problem);
       const started = performance.now();
+      const cache = o.cache ? new RunCache(o.cacheDir) : undefined;
+      const reportKey = cache && existsSync(corpus) ? cache.reportKey(cache.analysisKey(corpus, config), config, corpus, toolInfo()) : undefined;
+      const stored = reportKey ? cache!.storedReport(reportKey) : null;
+      if (stored) {
+        const files = await withCleanup(() => copyReport(stored, out, corpus, started));
+        if (!o.quiet) summarise(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')), `${files.length} files written to ${out} in ${seconds(started)} s (the same report was written before: copied from the cache in ${o.cacheDir}; --no-cache redoes the run)`);
+        return;
+      }
+      const [{ runCorpusParallel }, { writeReport, runInfo }] = await Promise.all([runner(), writers()]);
       const bar = progressBar(o.quiet);
       let result, info, files;
       try {
-        const cache = o.cache ? new RunCache(o.cacheDir) : undefined;
         result = await runCorpusParallel({ corpusDir: corpus, config, cache, jobs: Math.max(1, Math.floor(o.jobs ?? 1)), onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
         info = runInfo(result);
         files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file)), cache));
       } finally {
         bar?.finish();
       }
-      if (!o.quiet) {
-        const c = info.counts as Record<string, number>;
-        const warnings = result.diagnostics.filter((d) => d.level === 'warning');
-        for (const w of warnings) process.stderr.write(`warning: ${w.doc ? w.doc + ': ' : ''}${w.message}\n`);
-        process.stderr.write(`${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s${result.fromCache ? ` (analysis read from the cache in ${o.cacheDir}; --no-cache redoes it)` : ''}\n`);
-      }
+      if (reportKey) cache!.saveReport(reportKey, out);
+      if (!o.quiet) summarise(info, `${files.length} files written to ${out} in ${seconds(started)} s${result.fromCache ? ` (analysis read from the cache in ${o.cacheDir}; --no-cache redoes it)` : ''}`);
     });
 
   cmd
@@ -189,11 +224,12 @@ export function program(): Command {
     .requiredOption('-o, --out <dir>', 'output folder of the report')
     .option('-q, --quiet', 'no summary on stderr')
     .addHelpText('after', '\nExamples:\n  vnrhet run corpus --shard 0/2 --out parts/0   # on one machine or core\n  vnrhet run corpus --shard 1/2 --out parts/1   # on another\n  vnrhet merge parts/0 parts/1 --out reports/corpus')
-    .action(async (shards: string[], o: Record<string, any>) => {
+    .action(async (dirs: string[], o: Record<string, any>) => {
       const started = performance.now();
+      const [{ mergeShards }, { writeReport, runInfo }] = await Promise.all([shards(), writers()]);
       let result;
       try {
-        result = await mergeShards(shards);
+        result = await mergeShards(dirs);
       } catch (err) {
         throw new UserError((err as Error).message);
       }
@@ -203,7 +239,7 @@ export function program(): Command {
       const files = await withCleanup(() => writeReport(result, o.out, info));
       if (!o.quiet) {
         const c = info.counts as Record<string, number>;
-        process.stderr.write(`${shards.length} shards merged: ${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${o.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stderr.write(`${dirs.length} shards merged: ${c.processed} of ${c.documents} documents processed (${c.rejected} rejected), ${c.repairs} repairs, ${c.directives} directives; ${files.length} files written to ${o.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
     });
 
@@ -249,12 +285,13 @@ export function program(): Command {
     .option('-c, --config <file>', 'configuration file')
     .option('-q, --quiet', 'no progress bar or line count on stderr')
     .addHelpText('after', '\nExamples:\n  vnrhet kwic "tăng cường"\n  vnrhet kwic "quan điểm sai trái" --corpus path/to/corpus --width 5 --csv kwic.csv')
-    .action((phrase: string, o: Record<string, any>) => {
+    .action(async (phrase: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         section(c, 'kwic').phrases = [phrase];
         if (o.width !== undefined) section(c, 'kwic').width = o.width;
       });
       if (!existsSync(o.corpus)) throw new UserError(`corpus folder or .jsonl/.csv file not found: ${o.corpus}`);
+      const [{ runCorpus }, { toCsv, kwicTable }] = await Promise.all([runner(), writers()]);
       const bar = progressBar(o.quiet);
       let result;
       try {
@@ -281,11 +318,13 @@ export function program(): Command {
     .addOption(new Option('--tone-style <style>', 'tone-mark placement').choices(['old', 'new']))
     .option('-c, --config <file>', 'configuration file')
     .addHelpText('after', '\nExamples:\n  vnrhet normalize data/seeds/003_ebb2070a4ca8ec78.txt\n  vnrhet normalize page.txt --diff')
-    .action((file: string, o: Record<string, any>) => {
+    .action(async (file: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.toneStyle) section(c, 'normalize').toneStyle = o.toneStyle;
       });
-      const raw = readDocument(file, config);
+      const [st, { toCsv, normalizationTable }] = await Promise.all([stages(), writers()]);
+      const { normalizeDocument, Provenance } = st;
+      const raw = readDocument(file, config, st);
       const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
       if (o.log) writeFileSync(o.log, toCsv(normalizationTable, norm.changes));
       if (o.diff) {
@@ -308,13 +347,15 @@ export function program(): Command {
     .option('--reference <dir>', 'a folder of clean .txt documents: near-duplicates to align with, and formulae for infill')
     .option('-c, --config <file>', 'configuration file')
     .addHelpText('after', '\nExamples:\n  vnrhet repair data/seeds/003_ebb2070a4ca8ec78.txt > 003.repaired.txt\n  vnrhet repair copy.txt --log repairs.csv\n  vnrhet repair copy.txt --reference originals/')
-    .action((file: string, o: Record<string, any>) => {
+    .action(async (file: string, o: Record<string, any>) => {
       const config = loadConfig(o.config, (c) => {
         if (o.spinThreshold !== undefined) section(c, 'repair').spinThreshold = o.spinThreshold;
       });
-      const raw = readDocument(file, config);
+      const [st, { toCsv, repairsTable }] = await Promise.all([stages(), writers()]);
+      const { normalizeDocument, Provenance, repairDocument, defaultResources } = st;
+      const raw = readDocument(file, config, st);
       const norm = normalizeDocument({ text: raw, provenance: new Provenance() }, file, config.normalize);
-      const references = o.reference ? referenceFolder(o.reference, config) : [];
+      const references = o.reference ? referenceFolder(o.reference, config, st) : [];
       const rep = repairDocument(norm.traced, file, config.repair, defaultResources(references, config.repair.maxReferenceWords));
       if (o.log) writeFileSync(o.log, toCsv(repairsTable, rep.repairs));
       process.stderr.write(`spin score ${rep.spin.score.toFixed(2)} per 1,000 syllables (${rep.spin.flagged ? 'spun' : 'not spun'}); ${rep.repairs.length} repairs\n`);
@@ -324,12 +365,12 @@ export function program(): Command {
 }
 
 /** The .txt documents of a folder, normalized, as clean reference text. */
-function referenceFolder(dir: string, config: Config): Reference[] {
+function referenceFolder(dir: string, config: Config, st: Stages): Reference[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`--reference ${dir}: not a folder`);
   return readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith('.txt'))
     .sort()
-    .map((f) => ({ id: f, text: normalizeDocument({ text: readDocument(join(dir, f), config), provenance: new Provenance() }, f, config.normalize).traced.text }));
+    .map((f) => ({ id: f, text: st.normalizeDocument({ text: readDocument(join(dir, f), config, st), provenance: new st.Provenance() }, f, config.normalize).traced.text }));
 }
 
 /** Run the CLI with process arguments; returns the exit code. */

@@ -6,15 +6,18 @@
  * with the same key reads the analysis back and only writes the report, so
  * changing the number of rows shown in index.html or adding a BOM for Excel
  * does not redo the analysis. Rendered charts are kept by the hash of their
- * specification. Entries are whole files written atomically; the oldest are
+ * specification, and each written report (timings.json aside) under a key
+ * that adds the whole configuration and the tool: a rerun that would write
+ * the same report copies it. Entries are written atomically; the oldest are
  * removed beyond a fixed number.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from './config.ts';
 import type { CorpusResult } from './result.ts';
+import { inputsFingerprint, listCorpus, type Listing } from './01-ingest/listing.ts';
 
 /** Configuration keys that change only how results are shown, never the results. */
 function analysisConfig(config: Config): unknown {
@@ -50,34 +53,20 @@ export function codeVersion(): string {
   return (codeVersionMemo = h.digest('hex'));
 }
 
-/** The inputs of a corpus as the key sees them: each file's path and content hash (size and time for files too large to be read), and the names of files not read. */
-export function corpusFingerprint(corpus: string, files: readonly string[], skipped: readonly string[], maxDocumentBytes: number): string {
-  const h = createHash('sha256');
-  for (const s of skipped) h.update(`skipped ${s}\0`);
-  const add = (rel: string, path: string) => {
-    const st = statSync(path);
-    h.update(rel).update('\0');
-    if (st.size > maxDocumentBytes) h.update(`size ${st.size} mtime ${st.mtimeMs}`);
-    else h.update(createHash('sha256').update(readFileSync(path)).digest());
-    h.update('\0');
-  };
-  if (statSync(corpus).isFile()) add('(records)', corpus);
-  else {
-    for (const f of files) add(f, join(corpus, ...f.split('/')));
-    const manifest = join(corpus, 'manifest.csv');
-    if (existsSync(manifest)) add('manifest.csv', manifest);
-  }
-  return h.digest('hex');
-}
-
 /** Most results kept; older ones are removed when a new one is stored. */
 const KEEP_RESULTS = 8;
+
+/** Most reports kept (they can be large: a copy of every table). */
+const KEEP_REPORTS = 4;
+
+/** The one file of a report that differs between identical runs, never stored. */
+const TIMINGS = 'timings.json';
 
 /** A cache folder of analysed corpora and rendered charts. */
 export class RunCache {
   constructor(readonly dir: string) {}
 
-  /** The key of an analysis of `corpusFingerprint` under `config` by this code. */
+  /** The key of an analysis of inputs with `fingerprint` (listing.ts) under `config` by this code. */
   key(fingerprint: string, config: Config): string {
     return createHash('sha256').update(codeVersion()).update('\0').update(canonical(analysisConfig(config))).update('\0').update(fingerprint).digest('hex');
   }
@@ -104,6 +93,48 @@ export class RunCache {
     for (const e of entries.slice(KEEP_RESULTS)) rmSync(join(dir, e.f), { force: true });
   }
 
+  /** The key of `corpusDir`'s analysis under `config`: its inputs as they are now on disk. */
+  analysisKey(corpusDir: string, config: Config): string {
+    const listing: Listing = statSync(corpusDir).isDirectory() ? listCorpus(corpusDir, config.ingest.extensions) : { files: [], skipped: [], links: [] };
+    return this.key(inputsFingerprint(corpusDir, listing, config), config);
+  }
+
+  /**
+   * The key of a written report: the analysis it shows, the whole
+   * configuration (presentation keys too), the corpus path as given and the
+   * tool that wrote it (run.json records the git commit and Node version).
+   */
+  reportKey(analysisKey: string, config: Config, corpus: string, tool: unknown): string {
+    return createHash('sha256').update(analysisKey).update('\0').update(canonical(config)).update('\0').update(corpus).update('\0').update(canonical(tool)).digest('hex');
+  }
+
+  /** The folder of the report stored under `key`, or null. */
+  storedReport(key: string): string | null {
+    const dir = join(this.dir, 'reports', key);
+    return existsSync(join(dir, 'run.json')) ? dir : null;
+  }
+
+  /** Keep a copy of the report in `reportDir` (but its timings.json) under `key`. */
+  saveReport(key: string, reportDir: string): void {
+    const dir = join(this.dir, 'reports');
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `.${key}.${process.pid}.tmp`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    try {
+      copyFiles(reportDir, tmp, readdirSync(reportDir).filter((f) => f !== TIMINGS));
+      rmSync(join(dir, key), { recursive: true, force: true });
+      renameSync(tmp, join(dir, key));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    const entries = readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const e of entries.slice(KEEP_REPORTS)) rmSync(join(dir, e.f), { recursive: true, force: true });
+  }
+
   /** A chart's SVG from the cache, or rendered by `render` and stored. */
   async svg(spec: unknown, render: () => Promise<string>): Promise<string> {
     const key = createHash('sha256').update(codeVersion()).update(JSON.stringify(spec)).digest('hex');
@@ -120,4 +151,9 @@ export class RunCache {
     writeFileSync(tmp, content);
     renameSync(tmp, join(dir, name));
   }
+}
+
+/** Copy the named files of one folder into another (a copy-on-write clone where the file system has them). */
+export function copyFiles(from: string, to: string, names: readonly string[]): void {
+  for (const f of names) copyFileSync(join(from, f), join(to, f), constants.COPYFILE_FICLONE);
 }

@@ -50,9 +50,14 @@ function corpusFiles(corpus: string): { file: string; bytes: number; sha256: str
   return [{ file: path === corpus ? corpus : 'manifest.csv', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }];
 }
 
+/** The tool that writes a report: version, git commit (and tracked files changed since), Node version. */
+export function toolInfo(): Record<string, unknown> {
+  const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return { name: 'vn-rhetoric', version: own.version, git_commit: git(['rev-parse', 'HEAD'])?.trim() || 'unknown', git_modified: gitModified(), node: process.versions.node };
+}
+
 /** The run.json content of a result. */
 export function runInfo(r: CorpusResult): Record<string, unknown> {
-  const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const processed = r.documents.filter((d) => d.status === 'processed');
   const rejectedByReason: Record<string, number> = {};
   for (const d of r.documents) if (d.status === 'rejected') {
@@ -66,7 +71,7 @@ export function runInfo(r: CorpusResult): Record<string, unknown> {
   const repairsByRule: Record<string, number> = {};
   for (const x of r.repairs) repairsByRule[x.rule] = (repairsByRule[x.rule] ?? 0) + 1;
   return {
-    tool: { name: 'vn-rhetoric', version: own.version, git_commit: git(['rev-parse', 'HEAD'])?.trim() || 'unknown', git_modified: gitModified(), node: process.versions.node },
+    tool: toolInfo(),
     packages: Object.fromEntries(dependencies().map((p) => [p, packageVersion(p)])),
     corpus: r.corpus,
     group_by: r.config.compare.groupBy,

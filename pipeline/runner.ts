@@ -14,8 +14,8 @@
  * so the tables are those of a single run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Config } from './config.ts';
 import { Provenance } from './core/offsets.ts';
 import { planCorpus, type CorpusPlan } from './01-ingest/corpus.ts';
@@ -38,7 +38,10 @@ import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, Kwi
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
 import { Stopwatch } from './core/stopwatch.ts';
-import { corpusFingerprint, type RunCache } from './run-cache.ts';
+import type { RunCache } from './run-cache.ts';
+import { inputsFingerprint, listCorpus, type Listing } from './01-ingest/listing.ts';
+
+export { listCorpus } from './01-ingest/listing.ts';
 import { readDocument, type ReadResult } from './01-ingest/read.ts';
 import { planTableCorpus, tableFormat } from './01-ingest/table.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
@@ -66,29 +69,6 @@ export type ProgressStage = 'reading' | 'analysing' | 'comparing';
 export interface ShardSpec {
   index: number;
   count: number;
-}
-
-/** Files of a corpus folder with a readable extension, the others (skipped), and symbolic links (never followed), as sorted relative POSIX paths. */
-export function listCorpus(dir: string, extensions: readonly string[]): { files: string[]; skipped: string[]; links: string[] } {
-  const files: string[] = [];
-  const skipped: string[] = [];
-  const links: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const full = join(d, e.name);
-      if (e.isSymbolicLink()) links.push(relative(dir, full).split(sep).join('/'));
-      else if (e.isDirectory()) walk(full);
-      else if (e.isFile()) {
-        const rel = relative(dir, full).split(sep).join('/');
-        if (rel === 'manifest.csv') continue;
-        if (extensions.some((x) => e.name.toLowerCase().endsWith(x))) files.push(rel);
-        else skipped.push(rel);
-      }
-    }
-  };
-  walk(dir);
-  return { files: files.sort(cmp), skipped: skipped.sort(cmp), links: links.sort(cmp) };
 }
 
 /**
@@ -185,12 +165,12 @@ export function inShard(key: string, shard: ShardSpec | undefined): boolean {
 }
 
 /** The corpus plan: from the folder listing and the manifest, or from the records of one .jsonl/.csv file. */
-function planRun(corpusDir: string, config: Config): { plan: CorpusPlan; listing: { files: string[]; skipped: string[]; links: string[] }; diagnostics: Diagnostic[] } {
+function planRun(corpusDir: string, config: Config): { plan: CorpusPlan; listing: Listing; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const isTable = existsSync(corpusDir) && statSync(corpusDir).isFile() && tableFormat(corpusDir) !== null;
   if (!existsSync(corpusDir) || !(isTable || statSync(corpusDir).isDirectory())) throw new Error(`corpus folder or .jsonl/.csv file not found: ${corpusDir}`);
   let plan: CorpusPlan;
-  let listing: { files: string[]; skipped: string[]; links: string[] } = { files: [], skipped: [], links: [] };
+  let listing: Listing = { files: [], skipped: [], links: [] };
   if (isTable) {
     plan = planTableCorpus(basename(corpusDir), readFileSync(corpusDir), { textColumn: config.ingest.textColumn, maxDocumentBytes: config.ingest.maxDocumentBytes });
   } else {
@@ -209,11 +189,6 @@ function planRun(corpusDir: string, config: Config): { plan: CorpusPlan; listing
   }
   diagnostics.push(...plan.diagnostics);
   return { plan, listing, diagnostics };
-}
-
-/** The cache key of a run's inputs (listing, bytes, manifest). */
-function fingerprintOf(corpusDir: string, listing: { files: string[]; skipped: string[]; links: string[] }, config: Config): string {
-  return corpusFingerprint(corpusDir, listing.files, [...listing.skipped, ...listing.links.map((l) => `link ${l}`)], config.ingest.maxDocumentBytes);
 }
 
 /**
@@ -462,7 +437,7 @@ function beginRun(opts: RunOptions): Begun | { hit: CorpusResult } {
   const { corpusDir, config, cache } = opts;
   const clock = new Stopwatch();
   const { plan, listing, diagnostics } = planRun(corpusDir, config);
-  const cacheKey = cache ? clock.time('cache', () => cache.key(fingerprintOf(corpusDir, listing, config), config)) : '';
+  const cacheKey = cache ? clock.time('cache', () => cache.key(inputsFingerprint(corpusDir, listing, config), config)) : '';
   if (cache) {
     const hit = clock.time('cache', () => cache.loadResult(cacheKey));
     // Presentation settings may differ from the stored run's: the current ones apply.
@@ -504,7 +479,7 @@ export function runShard(opts: RunOptions & { shard: ShardSpec }): ShardPartial 
   const { plan, listing, diagnostics } = planRun(corpusDir, config);
   const { parts, counter } = analyseDocuments(opts, plan, clock, shard);
   const counts = clock.time('count: phrases', () => counter.aggregate({ maxN: config.phrases.maxN, minCount: 1, minDocs: 1 }));
-  return { shard, corpus: corpusDir, config, fingerprint: fingerprintOf(corpusDir, listing, config), corpusDiagnostics: diagnostics, parts, counts, timings: clock.timings() };
+  return { shard, corpus: corpusDir, config, fingerprint: inputsFingerprint(corpusDir, listing, config), corpusDiagnostics: diagnostics, parts, counts, timings: clock.timings() };
 }
 
 /** The corpus half of a run: every table from the documents' parts (in single-run order) and the corpus phrase counts. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +62,38 @@ describe('run cache', () => {
     expect(edited.result.fromCache).toBeUndefined();
     expect(edited.files['documents.csv']).not.toEqual(before.files['documents.csv']);
   });
+
+  it('copies the report of a rerun with the same inputs and settings from the cache, and writes it anew when a setting shown in it changes', async () => {
+    const corpus = corpusOf(['000', '003']);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vnrhet-cachedir-'));
+    const base = mkdtempSync(join(tmpdir(), 'vnrhet-out-'));
+    const { main } = await import('../pipeline/cli.ts');
+    const run = async (name: string, ...args: string[]) => {
+      const out = join(base, name);
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        expect(await main(['run', corpus, '--out', out, '--cache-dir', cacheDir, '--quiet', ...args])).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      const files = Object.fromEntries(readdirSync(out).filter((f) => f !== 'timings.json').map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+      const stages = (JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as { stages: { stage: string }[] }).stages.map((t) => t.stage);
+      return { files, stages };
+    };
+    const first = await run('first');
+    expect(first.stages).toContain('repair');
+    const again = await run('again');
+    expect(again.stages).toEqual(['cache: report']);
+    expect(again.files).toEqual(first.files);
+    // A presentation setting: the analysis is read back, the report written with the new setting.
+    const excel = await run('excel', '--excel');
+    expect(excel.stages).toEqual(['cache']);
+    expect(excel.files['phrases.csv']).toBe('\uFEFF' + first.files['phrases.csv']);
+    expect((await run('excel-again', '--excel')).stages).toEqual(['cache: report']);
+    // An input changed: everything is redone.
+    appendFileSync(join(corpus, SEED_FILES['000']), '\nCần tiếp tục đẩy mạnh công tác tuyên truyền.\n');
+    const edited = await run('edited');
+    expect(edited.stages).toContain('repair');
+    expect(edited.files['documents.csv']).not.toEqual(first.files['documents.csv']);
+  }, 120_000);
 });
