@@ -417,12 +417,16 @@ export function runCorpus(opts: RunOptions): CorpusResult {
 export async function runCorpusParallel(opts: RunOptions & { jobs: number; minDocsPerJob?: number }): Promise<CorpusResult> {
   const run = beginRun(opts);
   if ('hit' in run) return run.hit;
-  const { config } = opts;
+  return endRun(opts, run, await analyseInParallel(opts, run));
+}
+
+/** The document half over worker threads. Its texts (raw, normalized, cleaned) and the repair references are unreachable once it returns, before the comparisons. */
+async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJob?: number }, run: Begun): Promise<{ parts: DocumentPart[]; counter: PhraseCounter }> {
   const prepared = prepareDocuments(opts, run.plan, run.clock);
   const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
-  if (jobs <= 1) return endRun(opts, run, analysePrepared(opts, prepared, run.clock));
-  const analysed = await analyseInWorkers(prepared, config, jobs, run.clock, (done, id) => opts.onProgress?.(done, prepared.nMine, id, 'analysing'));
-  return endRun(opts, run, finishDocuments(prepared.parts, prepared.ingested, analysed, run.clock));
+  if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
+  const analysed = await analyseInWorkers(prepared, opts.config, jobs, run.clock, (done, id) => opts.onProgress?.(done, prepared.nMine, id, 'analysing'));
+  return finishDocuments(prepared.parts, prepared.ingested, analysed, run.clock);
 }
 
 interface Begun {
