@@ -16,8 +16,12 @@
  *   pipeline   the whole pipeline (`vnrhet run`, in a child process, with its
  *              peak memory) on --pipeline-size MB of the corpus (default: all)
  *              vs `wc -w` (the floor) and CountVectorizer (the peer) on the
- *              same documents; then `vnrhet run` into an empty run cache and
- *              a rerun with unchanged inputs, each timed from process start
+ *              same documents (the child gets ¾ of the machine's memory as
+ *              its heap limit, as bin/vnrhet.js gives it)
+ *   pool       the whole pipeline again with a worker thread per core
+ *   rerun      `vnrhet run` into an empty run cache and a rerun with
+ *              unchanged inputs, each timed from process start to exit
+ *              (pool and rerun need pipeline in --only)
  * Each timing is the median of --reps runs (default 3) in the same process.
  * Writes bench.json (numbers and ratios) in the current folder.
  */
@@ -36,7 +40,7 @@ import { countVectorizer, wcWords, type PeerResult } from './peers.ts';
 import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { countNgrams, wordRuns } from '../pipeline/06-count/ngrams.ts';
 import { tokenizeDocument } from '../pipeline/05-tokenize/index.ts';
@@ -49,7 +53,7 @@ const opt = (name: string, def: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : def;
 };
 const size = Number(opt('--size', '100'));
-const only = opt('--only', 'normalize,tokenize,repair,count,pipeline').split(',');
+const only = opt('--only', 'normalize,tokenize,repair,count,pipeline,pool,rerun').split(',');
 const corpus = benchCorpus(size, opt('--corpus', '') || undefined);
 const MB = corpus.bytes / 1e6;
 console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from ${corpus.source}`);
@@ -224,9 +228,11 @@ if (only.includes('count') || only.includes('pipeline')) {
     }
   }
   if (only.includes('pipeline')) {
+    // As bin/vnrhet.js does: three quarters of the machine's memory, not Node's default 4 GB.
+    const heapFlag = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
     const runsOut: { seconds: number; peakRssMb: number }[] = [];
     const once = (out: string, cacheDir?: string, jobs?: number) =>
-      spawnSync(process.execPath, ['--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...(jobs ? { VNRHET_JOBS: String(jobs) } : {}) } });
+      spawnSync(process.execPath, [heapFlag, '--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...(jobs ? { VNRHET_JOBS: String(jobs) } : {}) } });
     for (let r = 0; r < reps; r++) {
       const p = once(`out${r}`);
       if (p.status !== 0) {
@@ -242,8 +248,8 @@ if (only.includes('count') || only.includes('pipeline')) {
       console.log(`${'whole pipeline (vnrhet run)'.padEnd(34)} ${(m.mb / sec).toFixed(2).padStart(8)} MB/s   peak ${peak.toFixed(0)} MB   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(3)}, to wc -w ${vsFloor(sec)?.toFixed(4) ?? 'n/a'}`);
       results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec), jobs: (runsOut[0] as { jobs?: number }).jobs };
       // The same run with a worker per core: what the worker pool gains on this machine.
-      const single = once('single', undefined, availableParallelism());
-      if (single.status === 0) {
+      const single = only.includes('pool') ? once('single', undefined, availableParallelism()) : null;
+      if (single?.status === 0) {
         const s1 = JSON.parse(single.stdout.trim().split('\n').pop()!) as { seconds: number; peakRssMb: number };
         console.log(`${`whole pipeline, --jobs ${availableParallelism()}`.padEnd(34)} ${(m.mb / s1.seconds).toFixed(2).padStart(8)} MB/s   peak ${s1.peakRssMb.toFixed(0)} MB   ${(sec / s1.seconds).toFixed(2)}× the speed of one thread`);
         results.pipelineWorkerPool = { jobs: availableParallelism(), seconds: s1.seconds, mbPerS: m.mb / s1.seconds, peakRssMb: s1.peakRssMb, speedupOverOneThread: sec / s1.seconds };
@@ -259,8 +265,8 @@ if (only.includes('count') || only.includes('pipeline')) {
         const timings = JSON.parse(readFileSync(join(m.dir, out, 'timings.json'), 'utf8')) as { stages: { stage: string }[] };
         return { seconds, stages: timings.stages.map((x) => x.stage) };
       };
-      const c = cli('cold');
-      const w = cli('warm');
+      const c = only.includes('rerun') ? cli('cold') : null;
+      const w = c && cli('warm');
       if (c && w) {
         const fromCache = w.stages.join() === 'cache: report' ? 'report' : w.stages.join() === 'cache' ? 'analysis' : false;
         console.log(`${'rerun, unchanged inputs (cache)'.padEnd(34)} ${w.seconds.toFixed(2).padStart(8)} s      ${'first run, empty cache'.padEnd(30)} ${c.seconds.toFixed(2).padStart(8)} s      ${(c.seconds / w.seconds).toFixed(1)}× faster${fromCache ? ` (${fromCache} read from the cache)` : ' (NOT read from the cache)'}`);

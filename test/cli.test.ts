@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -114,6 +114,34 @@ describe('vnrhet run: progress on stderr', () => {
     const quiet = onTty('--quiet');
     expect(quiet).not.toMatch(/%|ETA|documents processed/);
   }, 120_000);
+});
+
+describe('bin/vnrhet.js: the heap a large corpus needs', () => {
+  const bin = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, ['bin/vnrhet.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+
+  it('runs the command in a child with a larger heap, with its exit code', () => {
+    expect(bin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(bin(['run', '--group-by', 'district']).status).toBe(2);
+    expect(bin(['report', 'no/such/report']).status).toBe(1);
+  }, 60_000);
+
+  it('ends a run that exhausts the heap with one line saying so, exit code 1', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vnrhet-oom-')), 'seeds');
+    const r = bin(['run', 'data/seeds', '--out', out, '--no-cache', '--quiet'], { VNRHET_HEAP_MB: '24' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').pop()).toBe('vnrhet: error: out of memory (heap limit 24 MB); split the corpus with --shard i/n, or set NODE_OPTIONS=--max-old-space-size=MB');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('passes Ctrl-C on to the child: exit code 130 and no report left half-written', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'vnrhet-sigint-'));
+    const child = spawn(process.execPath, ['bin/vnrhet.js', 'run', 'data/seeds', '--out', join(base, 'seeds'), '--no-cache', '--quiet'], { cwd: root, stdio: 'ignore' });
+    await new Promise((res) => setTimeout(res, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+    expect(code).toBe(130);
+    expect(readdirSync(base)).toEqual([]);
+  }, 60_000);
 });
 
 describe('vnrhet run --shard and merge', () => {
