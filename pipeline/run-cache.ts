@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from './config.ts';
 import type { CorpusResult } from './result.ts';
@@ -73,13 +73,7 @@ export class RunCache {
 
   /** The stored analysis for `key`, or null (also when the entry is unreadable). */
   loadResult(key: string): CorpusResult | null {
-    const file = join(this.dir, 'results', `${key}.v8`);
-    if (!existsSync(file)) return null;
-    try {
-      return deserialize(readFileSync(file)) as CorpusResult;
-    } catch {
-      return null;
-    }
+    return readStored<CorpusResult>(join(this.dir, 'results', `${key}.v8`));
   }
 
   /** Store an analysis under `key`. */
@@ -135,6 +129,48 @@ export class RunCache {
     for (const e of entries.slice(KEEP_REPORTS)) rmSync(join(dir, e.f), { recursive: true, force: true });
   }
 
+  /** The key of one document's analysis: this code and `parts` (runner.ts says what they are). */
+  documentKey(parts: readonly string[]): string {
+    const h = createHash('sha256').update(codeVersion());
+    for (const p of parts) h.update('\0').update(p);
+    return h.digest('hex');
+  }
+
+  /** A stored document analysis, or null (also when unreadable). */
+  loadDocument<T>(key: string): T | null {
+    return readStored<T>(this.documentFile(key));
+  }
+
+  /** Store a document analysis under `key`. */
+  saveDocument(key: string, value: unknown): void {
+    this.writeAtomic(dirname(this.documentFile(key)), `${key}.v8`, serialize(value));
+  }
+
+  /**
+   * Record the document analyses a run used, and remove those that none of
+   * the last KEEP_RESULTS runs used.
+   */
+  keepDocuments(keys: readonly string[]): void {
+    const usedDir = join(this.dir, 'documents', 'runs');
+    const list = [...keys].sort().join('\n');
+    this.writeAtomic(usedDir, `${createHash('sha256').update(list).digest('hex')}.txt`, list);
+    const runs = readdirSync(usedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => ({ f, t: statSync(join(usedDir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const r of runs.slice(KEEP_RESULTS)) rmSync(join(usedDir, r.f), { force: true });
+    const kept = new Set(runs.slice(0, KEEP_RESULTS).flatMap((r) => readFileSync(join(usedDir, r.f), 'utf8').split('\n')));
+    const root = join(this.dir, 'documents');
+    for (const sub of readdirSync(root)) {
+      if (sub === 'runs') continue;
+      for (const f of readdirSync(join(root, sub))) if (f.endsWith('.v8') && !kept.has(f.slice(0, -3))) rmSync(join(root, sub, f), { force: true });
+    }
+  }
+
+  private documentFile(key: string): string {
+    return join(this.dir, 'documents', key.slice(0, 2), `${key}.v8`);
+  }
+
   /** A chart's SVG from the cache, or rendered by `render` and stored. */
   async svg(spec: unknown, render: () => Promise<string>): Promise<string> {
     const key = createHash('sha256').update(codeVersion()).update(JSON.stringify(spec)).digest('hex');
@@ -156,4 +192,14 @@ export class RunCache {
 /** Copy the named files of one folder into another (a copy-on-write clone where the file system has them). */
 export function copyFiles(from: string, to: string, names: readonly string[]): void {
   for (const f of names) copyFileSync(join(from, f), join(to, f), constants.COPYFILE_FICLONE);
+}
+
+/** A value stored with v8.serialize, or null when the file is missing or unreadable. */
+function readStored<T>(file: string): T | null {
+  if (!existsSync(file)) return null;
+  try {
+    return deserialize(readFileSync(file)) as T;
+  } catch {
+    return null;
+  }
 }

@@ -201,20 +201,72 @@ function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
   return analysePrepared(opts, prepareDocuments(opts, plan, clock, shard), clock);
 }
 
-/** The per-document stages in this thread, then the parts completed. */
+/** The per-document stages in this thread (documents found in the cache aside), then the parts completed. */
 function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { parts: DocumentPart[]; counter: PhraseCounter } {
-  const { ingested, cleanedDocs, references } = prepared;
   const { config } = opts;
-  const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : defaultResources();
-  const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
-  let done = 0;
-  const analysed: (Analysed | undefined)[] = new Array(ingested.length);
-  for (const [i, d] of ingested.entries()) {
-    if (!d.mine) continue;
-    analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock);
-    opts.onProgress?.(++done, prepared.nMine, d.id, 'analysing');
+  const stored = storedAnalyses(opts, prepared, clock);
+  const { ingested, cleanedDocs, references } = stored.rest;
+  const analysed = stored.analysed;
+  let done = prepared.nMine - stored.rest.nMine;
+  if (stored.rest.nMine) {
+    const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : defaultResources();
+    const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
+    for (const [i, d] of ingested.entries()) {
+      if (!d.mine) continue;
+      analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock);
+      opts.onProgress?.(++done, prepared.nMine, d.id, 'analysing');
+    }
   }
-  return finishDocuments(prepared.parts, ingested, analysed, clock);
+  stored.save(analysed);
+  return finishDocuments(prepared.parts, prepared.ingested, analysed, clock);
+}
+
+/**
+ * The documents whose analysis (repair to directives) the run cache holds,
+ * and the rest still to analyse: `rest` is `prepared` with the found ones no
+ * longer `mine`. An analysis is stored under a key of everything
+ * analyseCleaned reads: the code, the document's bytes, id and metadata, its
+ * cleaned text and removed lines, the settings of the stages up to
+ * directives, and — because spin repair reads them — every reference text.
+ * So a rerun that changes only counting or comparison settings, or adds a
+ * document that does not change the references (a spun one), analyses no
+ * other document again. `save` stores the new analyses and records which
+ * ones this run used.
+ */
+function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { analysed: (Analysed | undefined)[]; rest: Prepared; save: (analysed: readonly (Analysed | undefined)[]) => void } {
+  const { cache, config } = opts;
+  const analysed: (Analysed | undefined)[] = new Array(prepared.ingested.length);
+  if (!cache) return { analysed, rest: prepared, save: () => {} };
+  const keys = clock.time('cache: documents', () => {
+    const refs = createHash('sha256');
+    if (config.repair.enabled) for (const r of prepared.references) refs.update(r.id).update('\0').update(r.text).update('\0');
+    const settings = JSON.stringify([config.ingest, config.normalize, config.clean, config.repair, config.tokenize, config.kwic, config.compare.groupBy, config.phrases.unit, config.phrases.crossPunctuation, config.phrases.includeNonSyllables]);
+    const referencesHash = refs.digest('hex');
+    return prepared.ingested.map((d, i) => (d.mine ? cache.documentKey([settings, referencesHash, d.part.result.sha256, d.id, JSON.stringify(d.meta), JSON.stringify(prepared.cleanedDocs[i].removed), prepared.cleanedDocs[i].traced.text]) : ''));
+  });
+  const found = new Set<number>();
+  clock.time('cache: documents', () => {
+    for (const [i, key] of keys.entries()) {
+      if (!key) continue;
+      const a = cache.loadDocument<Analysed>(key);
+      if (!a) continue;
+      // The 1–3-gram counts are not stored: they are made again from the runs.
+      a.compare.counts = clock.time('count', () => comparisonCounts(a.compare.runs, config));
+      analysed[i] = a;
+      found.add(i);
+    }
+  });
+  const rest: Prepared = { ...prepared, ingested: prepared.ingested.map((d, i) => (found.has(i) ? { ...d, mine: false } : d)), nMine: prepared.nMine - found.size };
+  const save = (all: readonly (Analysed | undefined)[]) =>
+    clock.time('cache: documents', () => {
+      for (const [i, key] of keys.entries()) {
+        const a = all[i];
+        if (!key || !a || found.has(i)) continue;
+        cache.saveDocument(key, { ...a, compare: { ...a.compare, counts: new Map() } });
+      }
+      cache.keepDocuments(keys.filter(Boolean));
+    });
+  return { analysed, rest, save };
 }
 
 /** The configured concordance queries with their keys. */
@@ -425,7 +477,11 @@ async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJo
   const prepared = prepareDocuments(opts, run.plan, run.clock);
   const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
   if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
-  const analysed = await analyseInWorkers(prepared, opts.config, jobs, run.clock, (done, id) => opts.onProgress?.(done, prepared.nMine, id, 'analysing'));
+  const stored = storedAnalyses(opts, prepared, run.clock);
+  const found = prepared.nMine - stored.rest.nMine;
+  const fresh = stored.rest.nMine ? await analyseInWorkers(stored.rest, opts.config, jobs, run.clock, (done, id) => opts.onProgress?.(found + done, prepared.nMine, id, 'analysing')) : [];
+  const analysed = Array.from(stored.analysed, (a, i) => a ?? fresh[i]);
+  stored.save(analysed);
   return finishDocuments(prepared.parts, prepared.ingested, analysed, run.clock);
 }
 

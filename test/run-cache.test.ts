@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../pipeline/config.ts';
@@ -96,4 +96,33 @@ describe('run cache', () => {
     expect(edited.stages).toContain('repair');
     expect(edited.files['documents.csv']).not.toEqual(first.files['documents.csv']);
   }, 120_000);
+
+  it('reuses each document\'s analysis when only counting settings change or a spun document is added, and redoes them all when a reference text changes', async () => {
+    const corpus = corpusOf(['000', '001', '003']);
+    const cache = new RunCache(mkdtempSync(join(tmpdir(), 'vnrhet-cachedir-')));
+    const repaired = (r: { result: { timings?: { stage: string; calls: number }[] } }) => r.result.timings!.find((t) => t.stage === 'repair')?.calls ?? 0;
+    expect(repaired(await report(corpus, defaultConfig(), cache))).toBe(3);
+    // Counting settings: the corpus half is redone, no document is analysed again, and the tables are an uncached run's.
+    const counted = defaultConfig();
+    counted.phrases.minCount = 3;
+    counted.compare.keynessTop = 5;
+    const recounted = await report(corpus, counted, cache);
+    expect(recounted.result.fromCache).toBeUndefined();
+    expect(repaired(recounted)).toBe(0);
+    expect(recounted.files).toEqual((await report(corpus, counted)).files);
+    // A spun copy of 003 is not reference text: only it is analysed.
+    copyFileSync(join(corpus, SEED_FILES['003']), join(corpus, '005_spun_copy.txt'));
+    const added = await report(corpus, defaultConfig(), cache);
+    expect(repaired(added)).toBe(1);
+    expect(added.files).toEqual((await report(corpus, defaultConfig())).files);
+    // A line added after 001's article is cut as page furniture: its cleaned text, and so the references, stay the same.
+    appendFileSync(join(corpus, SEED_FILES['001']), '\nCần tiếp tục đẩy mạnh công tác tuyên truyền.\n');
+    expect(repaired(await report(corpus, defaultConfig(), cache))).toBe(1);
+    // An edit in the article changes the references every repair reads: every document is analysed again.
+    const file = join(corpus, SEED_FILES['001']);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Đảng', 'Đảng ta'));
+    const edited = await report(corpus, defaultConfig(), cache);
+    expect(repaired(edited)).toBe(4);
+    expect(edited.files).toEqual((await report(corpus, defaultConfig())).files);
+  }, 180_000);
 });
