@@ -20,8 +20,9 @@ if (limited || process.env.VNRHET_CHILD) {
   process.exitCode = await main(argv);
 } else {
   const heapMb = Number(process.env.VNRHET_HEAP_MB) || Math.floor((totalmem() / 2 ** 20) * 0.75);
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env: { ...process.env, VNRHET_CHILD: '1' } });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  let child;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child?.kill(sig));
+  child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env: { ...process.env, VNRHET_CHILD: '1' } });
   child.on('exit', (code, signal) => {
     // V8 aborts (SIGABRT, or exit code 134) when the heap limit is reached.
     if (signal === 'SIGABRT' || code === 134) {

@@ -136,7 +136,9 @@ describe('bin/vnrhet.js: the heap a large corpus needs', () => {
   it('passes Ctrl-C on to the child: exit code 130 and no report left half-written', async () => {
     const base = mkdtempSync(join(tmpdir(), 'vnrhet-sigint-'));
     const child = spawn(process.execPath, ['bin/vnrhet.js', 'run', 'data/seeds', '--out', join(base, 'seeds'), '--no-cache', '--quiet'], { cwd: root, stdio: 'ignore' });
-    await new Promise((res) => setTimeout(res, 1500));
+    // Signal the parent once its child exists (Linux lists a process's children in /proc).
+    const children = `/proc/${child.pid}/task/${child.pid}/children`;
+    for (let i = 0; i < 100 && !(existsSync(children) && readFileSync(children, 'utf8').trim()); i++) await new Promise((res) => setTimeout(res, 100));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
     expect(code).toBe(130);
