@@ -109,6 +109,13 @@ export interface PhraseIndex {
   suffix: Int32Array;
   /** Per group, in the aggregate's order: the ids it has counts of, with its counts and document frequencies. */
   groups: { name: string; ids: Int32Array; counts: Float64Array; docs: Float64Array; syllables: number }[];
+  /** Ids of each phrase's first and last unigram, when every phrase is its units joined by spaces (PhraseCounter's index). */
+  first?: Int32Array;
+  last?: Int32Array;
+  /** Rank of each phrase in code-unit order of the strings (as `cmp` sorts them), when known without comparing them. */
+  order?: Int32Array;
+  /** Whether every sub-phrase of a phrase is in the index, with at least its count (PhraseCounter's index: counted level by level). */
+  closed?: boolean;
   /** Id of a phrase string, built on first use (only needed where a prefix or suffix is missing). */
   idOf?: Map<string, number>;
 }
@@ -195,33 +202,106 @@ function subPhrases(ix: PhraseIndex, p: number, out: number[]): void {
 
 /** Rank of each id in code-point order of the phrases (only ids marked in `which`; others −1). */
 function ranks(ix: PhraseIndex, which: Uint8Array): Int32Array {
+  const rank = new Int32Array(which.length).fill(-1);
+  if (ix.order) {
+    // The order of every phrase is known: walk it, numbering the marked ones.
+    const byOrder = new Int32Array(which.length);
+    for (let i = 0; i < which.length; i++) byOrder[ix.order[i]] = i;
+    let r = 0;
+    for (let k = 0; k < byOrder.length; k++) if (which[byOrder[k]]) rank[byOrder[k]] = r++;
+    return rank;
+  }
   const ids: number[] = [];
   for (let i = 0; i < which.length; i++) if (which[i]) ids.push(i);
   const { phrases } = ix;
   ids.sort((a, b) => cmp(phrases[a], phrases[b]));
-  const rank = new Int32Array(which.length).fill(-1);
   ids.forEach((id, r) => (rank[id] = r));
   return rank;
 }
 
 /**
- * For each listed phrase, the id of the longest listed super-phrase with the
- * same count (−1 if none): the phrase never occurs outside it.
+ * `ids` sorted by count descending (`counts[k]` the count of ids[k]; null:
+ * all equal), then length descending, then rank (distinct, 0 ≤ rank <
+ * `ranked`): a total order. One numeric sort of keys packing the three
+ * when they fit in a double's 53 bits (whole counts), else a comparison sort.
  */
-function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, rank: Int32Array): Int32Array {
+function byCountOrder(ix: PhraseIndex, rank: Int32Array, ranked: number, ids: ArrayLike<number>, counts: ArrayLike<number> | null): Int32Array {
+  const m = ids.length;
+  let top = 0;
+  let whole = true;
+  for (let k = 0; k < m && counts; k++) {
+    const c = counts[k];
+    if (!(Number.isInteger(c) && c >= 0)) whole = false;
+    else if (c > top) top = c;
+  }
+  let lengths = true;
+  for (let k = 0; k < m; k++) if (ix.n[ids[k]] > 15 || ix.n[ids[k]] < 0) lengths = false;
+  const out = new Int32Array(m);
+  if (!whole || !lengths || (top + 1) * 16 * ranked >= 2 ** 53) {
+    const order = Array.from({ length: m }, (_, k) => k);
+    const c = (k: number) => (counts ? counts[k] : 0);
+    order.sort((x, y) => c(y) - c(x) || ix.n[ids[y]] - ix.n[ids[x]] || rank[ids[x]] - rank[ids[y]]);
+    order.forEach((k, i) => (out[i] = ids[k]));
+    return out;
+  }
+  // Ascending keys: fewer-count-below-the-top, then shorter-below-15, then rank.
+  const keys = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const id = ids[k];
+    keys[k] = ((top - (counts ? counts[k] : 0)) * 16 + (15 - ix.n[id])) * ranked + rank[id];
+  }
+  keys.sort();
+  const idOfRank = new Int32Array(ranked);
+  for (let k = 0; k < m; k++) idOfRank[rank[ids[k]]] = ids[k];
+  for (let k = 0; k < m; k++) out[k] = idOfRank[keys[k] % ranked];
+  return out;
+}
+
+/**
+ * For each listed phrase, the id of the longest listed super-phrase with the
+ * same count (−1 if none): the phrase never occurs outside it. `ranked`: how
+ * many ids have a rank.
+ */
+function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, rank: Int32Array, ranked: number): Int32Array {
   const by = new Int32Array(listed.length).fill(-1);
   // Longest phrases first, so the first claim on a fragment is the longest one.
-  const order: number[] = [];
-  for (let i = 0; i < listed.length; i++) if (listed[i] && ix.n[i] >= 2) order.push(i);
-  order.sort((a, b) => ix.n[b] - ix.n[a] || rank[a] - rank[b]);
+  const longer: number[] = [];
+  for (let i = 0; i < listed.length; i++) if (listed[i] && ix.n[i] >= 2) longer.push(i);
+  const order = byCountOrder(ix, rank, ranked, longer, null);
   const subs: number[] = [];
+  const seen = ix.closed ? new Int32Array(listed.length).fill(-1) : null;
   for (const p of order) {
+    // A fragment's sub-phrases of its count are its root's too, and were claimed with it.
+    if (by[p] >= 0) continue;
     const c = ix.count[p];
-    const root = by[p] >= 0 ? by[p] : p;
-    subPhrases(ix, p, subs);
-    for (const sub of subs) if (sub >= 0 && by[sub] < 0 && listed[sub] && ix.count[sub] === c) by[sub] = root;
+    if (seen) sameCountSubPhrases(ix, p, seen, subs);
+    else subPhrases(ix, p, subs);
+    for (const sub of subs) if (sub >= 0 && by[sub] < 0 && listed[sub] && ix.count[sub] === c) by[sub] = p;
   }
   return by;
+}
+
+/**
+ * In a closed index, the proper sub-phrases of p with p's count, into `out`
+ * (in no particular order). Counts only fall as phrases grow, so every
+ * phrase between such a sub-phrase and p has that count too: the walk down
+ * the prefix and suffix links stops wherever the count is higher. `seen`
+ * marks what this walk has reached (by p).
+ */
+function sameCountSubPhrases(ix: PhraseIndex, p: number, seen: Int32Array, out: number[]): void {
+  out.length = 0;
+  const c = ix.count[p];
+  seen[p] = p;
+  for (let k = -1; k < out.length; k++) {
+    const q = k < 0 ? p : out[k];
+    if (ix.n[q] < 2) continue;
+    const a = ix.prefix[q];
+    const b = ix.suffix[q];
+    if (seen[a] !== p && ix.count[a] === c) out.push(a);
+    seen[a] = p;
+    if (seen[b] !== p && ix.count[b] === c) out.push(b);
+    seen[b] = p;
+  }
 }
 
 /**
@@ -231,10 +311,31 @@ function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, rank: Int32Array): 
 export function subsumption(listed: Map<string, number>): Map<string, string> {
   const ix = indexFromMaps({ total: listed, df: listed, byGroup: new Map(), syllables: 0 });
   const all = new Uint8Array(ix.phrases.length).fill(1);
-  const by = subsumptionIds(ix, all, ranks(ix, all));
+  const by = subsumptionIds(ix, all, ranks(ix, all), all.length);
   const out = new Map<string, string>();
   by.forEach((root, id) => root >= 0 && out.set(ix.phrases[id], ix.phrases[root]));
   return out;
+}
+
+/** Which phrases of the index pass `listable`: from the lengths and edge units when the index has them, else from the strings. */
+function listedIds(ix: PhraseIndex, cfg: Config['phrases'], stop: ReadonlySet<string>): Uint8Array {
+  const size = ix.phrases.length;
+  const listed = new Uint8Array(size);
+  const { first, last } = ix;
+  if (!first || !last) {
+    for (let i = 0; i < size; i++) listed[i] = listable(ix.phrases[i], ix.count[i], ix.docs[i], cfg, stop) ? 1 : 0;
+    return listed;
+  }
+  // Stop edges by unit: the first and last syllables of a phrase are unigrams of the index.
+  const stopUnit = new Uint8Array(size);
+  for (let i = 0; i < size && ix.n[i] === 1; i++) stopUnit[i] = stop.has(ix.phrases[i]) ? 1 : 0;
+  for (let i = 0; i < size; i++) {
+    const n = ix.n[i];
+    if (n < cfg.minN || n > cfg.maxN) continue;
+    if (n === 1) listed[i] = 1;
+    else listed[i] = ix.count[i] >= cfg.minCount && ix.docs[i] >= cfg.minDocs && !stopUnit[first[i]] && !stopUnit[last[i]] ? 1 : 0;
+  }
+  return listed;
 }
 
 /** Build the corpus and per-group phrase tables from documents' counts, or from their aggregate. */
@@ -245,27 +346,33 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   const size = ix.phrases.length;
   const groupsOf = new Int32Array(size);
   for (const g of ix.groups) for (const id of g.ids) groupsOf[id]++;
-  const listed = new Uint8Array(size);
-  for (let i = 0; i < size; i++) listed[i] = listable(ix.phrases[i], ix.count[i], ix.docs[i], cfg, stop) ? 1 : 0;
+  const listed = listedIds(ix, cfg, stop);
   const rank = ranks(ix, listed);
-  const by = subsumptionIds(ix, listed, rank);
+  const listedIdList: number[] = [];
+  for (let i = 0; i < size; i++) if (listed[i]) listedIdList.push(i);
+  const ranked = listedIdList.length;
+  const by = subsumptionIds(ix, listed, rank, ranked);
   // Count, then length, descending, then the phrase: a total order, so the same rows whatever the input order.
-  const byCount = (a: number, b: number, countA: number, countB: number) => countB - countA || ix.n[b] - ix.n[a] || rank[a] - rank[b];
-  const ids: number[] = [];
-  for (let i = 0; i < size; i++) if (listed[i]) ids.push(i);
-  ids.sort((a, b) => byCount(a, b, ix.count[a], ix.count[b]));
+  const ids = byCountOrder(ix, rank, ranked, listedIdList, listedIdList.map((id) => ix.count[id]));
   const { syllables } = agg;
-  const corpus: PhraseRow[] = ids.map((id) => {
+  const corpus: PhraseRow[] = Array.from(ids, (id) => {
     const c = ix.count[id];
     return { phrase: ix.phrases[id], n: ix.n[id], count: c, docs: ix.docs[id], groups: groupsOf[id], perTenK: syllables ? (c / syllables) * 10000 : 0, maximal: by[id] < 0, subsumedBy: by[id] < 0 ? '' : ix.phrases[by[id]] };
   });
   const rows: GroupPhraseRow[] = [];
+  // Where each id sits in the group at hand.
+  const at = new Int32Array(size);
   for (const g of [...ix.groups].sort((a, b) => cmp(a.name, b.name))) {
-    const at: number[] = [];
-    for (let j = 0; j < g.ids.length; j++) if (listed[g.ids[j]]) at.push(j);
-    at.sort((x, y) => byCount(g.ids[x], g.ids[y], g.counts[x], g.counts[y]));
-    for (const j of at) {
-      const id = g.ids[j];
+    const gIds: number[] = [];
+    const gCounts: number[] = [];
+    for (let j = 0; j < g.ids.length; j++) {
+      if (!listed[g.ids[j]]) continue;
+      at[g.ids[j]] = j;
+      gIds.push(g.ids[j]);
+      gCounts.push(g.counts[j]);
+    }
+    for (const id of byCountOrder(ix, rank, ranked, gIds, gCounts)) {
+      const j = at[id];
       const c = g.counts[j];
       rows.push({ group: g.name, phrase: ix.phrases[id], n: ix.n[id], count: c, docs: g.docs[j], perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: by[id] < 0 });
     }

@@ -52,8 +52,14 @@ export class PairTable {
     }
   }
 
-  /** Count one occurrence of (x, y) in document `doc` (documents are added in increasing order). */
-  add(x: number, y: number, doc: number): void {
+  /**
+   * Called when the table grows, with the new slot of every old slot (−1 for
+   * an empty one): slots remembered from earlier adds can then be moved.
+   */
+  onGrow: ((newSlotOf: Int32Array) => void) | null = null;
+
+  /** Count one occurrence of (x, y) in document `doc` (documents are added in increasing order); returns its slot (until the table grows). */
+  add(x: number, y: number, doc: number): number {
     let at = this.slot(x, y) * STRIDE;
     const s0 = this.slots;
     if (s0[at + X] === EMPTY) {
@@ -71,6 +77,7 @@ export class PairTable {
       s[at + LAST_DOC] = doc;
       s[at + DOCS]++;
     }
+    return at / STRIDE;
   }
 
   /** Number of slots (slot indexes are below it). */
@@ -82,6 +89,20 @@ export class PairTable {
   find(x: number, y: number): number {
     const i = this.slot(x, y);
     return this.slots[i * STRIDE + X] === EMPTY ? -1 : i;
+  }
+
+  /** Whether slot i holds a pair. */
+  occupied(i: number): boolean {
+    return this.slots[i * STRIDE + X] !== EMPTY;
+  }
+
+  /** First and second integer of the pair in slot i (an occupied one). */
+  x(i: number): number {
+    return this.slots[i * STRIDE + X];
+  }
+
+  y(i: number): number {
+    return this.slots[i * STRIDE + Y];
   }
 
   /** Count of the pair in slot i. */
@@ -111,10 +132,14 @@ export class PairTable {
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.slots = PairTable.emptySlots(cap);
+    const moved = this.onGrow ? new Int32Array(old.length / STRIDE).fill(-1) : null;
     for (let j = 0; j < old.length; j += STRIDE) {
       if (old[j + X] === EMPTY) continue;
-      const at = this.slot(old[j + X], old[j + Y]) * STRIDE;
+      const i = this.slot(old[j + X], old[j + Y]);
+      const at = i * STRIDE;
       for (let f = 0; f < STRIDE; f++) this.slots[at + f] = old[j + f];
+      if (moved) moved[j / STRIDE] = i;
     }
+    if (moved) this.onGrow!(moved);
   }
 }
