@@ -5,6 +5,7 @@
  */
 import { defaultConfig, type Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
+import { PhraseCountMap } from '../06-count/phrase-map.ts';
 import { cmp } from '../06-count/phrases.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
@@ -139,14 +140,16 @@ export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config
 /**
  * A function giving a group's count of each phrase (0 when absent) as an
  * array in the order of `phrases`. Walks whichever is smaller, the group's
- * counts or the phrases (a Map look-up of a long string key is the cost).
+ * counts or the phrases (a Map look-up of a long string key is the cost);
+ * always the counts when they are a PhraseCountMap, whose walk reads arrays
+ * but whose first look-up fills a hash of every entry.
  */
 function phraseCounts(phrases: PhraseRow[]): (counts: Map<string, number>) => Float64Array {
   const at = new Map(phrases.map((p, i) => [p.phrase, i]));
   const unique = at.size === phrases.length;
   return (counts) => {
     const a = new Float64Array(phrases.length);
-    if (!unique || counts.size >= phrases.length) {
+    if (!unique || (counts.size >= phrases.length && !(counts instanceof PhraseCountMap))) {
       for (let i = 0; i < a.length; i++) a[i] = counts.get(phrases[i].phrase) ?? 0;
       return a;
     }
@@ -251,10 +254,18 @@ export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow
   if (groups.length === 0) return [];
   const shared = listed.filter((p) => p.n >= 2 && p.maximal && p.groups === groups.length);
   const rows: FormulaRow[] = [];
-  for (const p of shared) {
+  if (shared.length === 0) return rows;
+  // Each group's counts of the shared phrases, summed over its documents in order from 0.
+  const countsOf = phraseCounts(shared);
+  const sums = new Map(groups.map((g) => [g.group, new Float64Array(shared.length)]));
+  for (const d of docs) {
+    const a = countsOf(d.counts);
+    const sum = sums.get(d.group)!;
+    for (let i = 0; i < a.length; i++) sum[i] += a[i];
+  }
+  for (const [i, p] of shared.entries()) {
     for (const g of groups) {
-      let count = 0;
-      for (const d of docs) if (d.group === g.group) count += d.counts.get(p.phrase) ?? 0;
+      const count = sums.get(g.group)![i];
       rows.push({ phrase: p.phrase, n: p.n, group: g.group, count, perTenK: g.syllables ? (count / g.syllables) * 10000 : 0, share: g.syllables ? (count * p.n) / g.syllables : 0 });
     }
   }
