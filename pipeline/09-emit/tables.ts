@@ -331,9 +331,11 @@ export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonl
     { spec: reuseTable, rows: r.reuse },
     {
       spec: dispersionTable,
-      rows: r.dispersion.flatMap((d) =>
-        d.perDoc.map((x) => ({ phrase: d.phrase, n: d.phrase.split(' ').length, doc: x.id, group: r.groupOfDoc[x.id] ?? '', countDoc: x.count, positions: x.positions.map((p) => p.toFixed(2)).join(' '), count: d.count, docs: d.docs, dp: d.dp, dpNorm: d.dpNorm, juillandD: d.juillandD })),
-      ),
+      rows: r.dispersion.flatMap((d) => {
+        // A row per phrase and document (100,000s on a large corpus): what belongs to the phrase is worked out once.
+        const n = d.phrase.split(' ').length;
+        return d.perDoc.map((x) => ({ phrase: d.phrase, n, doc: x.id, group: r.groupOfDoc[x.id] ?? '', countDoc: x.count, positions: x.positions.length ? x.positions.map((p) => p.toFixed(2)).join(' ') : '', count: d.count, docs: d.docs, dp: d.dp, dpNorm: d.dpNorm, juillandD: d.juillandD }));
+      }),
     },
   ];
 }
