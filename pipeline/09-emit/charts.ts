@@ -143,7 +143,10 @@ export function similarityChart(r: CorpusResult): Chart {
   let shown: Set<string> | undefined;
   if (processed.length > maxDocs) {
     shown = new Set<string>();
-    const order = r.similarity.map((s, i) => i).sort((i, j) => r.similarity[j].cosineTfidf - r.similarity[i].cosineTfidf || i - j);
+    // The cosines in a typed array: the sort compares 100,000s of pairs, and reading each through its row object was most of the chart's time.
+    const cosine = new Float64Array(r.similarity.length);
+    for (let i = 0; i < cosine.length; i++) cosine[i] = r.similarity[i].cosineTfidf;
+    const order = Array.from(cosine.keys()).sort((i, j) => cosine[j] - cosine[i] || i - j);
     for (const i of order) {
       if (shown.size >= maxDocs) break;
       const { docA, docB } = r.similarity[i];
@@ -311,10 +314,36 @@ export function chartsOf(r: CorpusResult): Chart[] {
   return [topPhrasesChart(r, r.config.phrases.chartTop), directiveVerbsChart(r), keynessChart(r), similarityChart(r), formulaeChart(r), collocationsChart(r), dispersionChart(r), repairsChart(r)];
 }
 
+/** The parts of Vega's expression compiler a view calls, one per kind of expression (vega-runtime's `expressionCodegen`). */
+type ExpressionKind = 'operator' | 'parameter' | 'event' | 'handler' | 'encode';
+type Codegen = Record<ExpressionKind, (ctx: { functions?: object } | null, expr: { code?: string; marktype?: string; channels?: unknown }) => (...args: unknown[]) => unknown> & { codegen: unknown };
+
+/**
+ * Vega's own expression compiler, compiling each distinct expression once per
+ * process. A faceted chart parses its panel's dataflow again for every panel
+ * (one per group), and each parse turns the same expression texts into new
+ * functions; here the function is made once and only bound to each panel's
+ * context, as Vega itself binds it.
+ */
+const compileOnce: Codegen = (() => {
+  // A throwaway runtime context hands out the default compiler (vega-runtime does not export it).
+  const base = (vega as unknown as { runtimeContext: (df: unknown, transforms: object) => { expr: Codegen } }).runtimeContext({ events() {} }, {}).expr;
+  const compiled = new Map<string, (...args: unknown[]) => unknown>();
+  const once = (kind: ExpressionKind): Codegen[ExpressionKind] => (ctx, expr) => {
+    // Without a function context Vega returns the function itself, which callers then annotate: keep those unshared.
+    if (!ctx?.functions) return base[kind](ctx, expr);
+    const key = `${kind}\u0000${kind === 'encode' ? `${expr.marktype}\u0000${JSON.stringify(expr.channels)}` : expr.code}`;
+    let fn = compiled.get(key);
+    if (!fn) compiled.set(key, (fn = base[kind](null, expr)));
+    return fn.bind(ctx.functions);
+  };
+  return { codegen: base.codegen, operator: once('operator'), parameter: once('parameter'), event: once('event'), handler: once('handler'), encode: once('encode') };
+})();
+
 /** Render a Vega-Lite spec to SVG text, headless. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = vl.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', expr: compileOnce } as vega.ViewOptions);
   const svg = await view.toSVG();
   view.finalize();
   return renumberIds(svg);
@@ -327,9 +356,15 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
  */
 export function renumberIds(svg: string): string {
   const ids = new Map<string, string>();
+  // Ids handed out so far per prefix (a faceted chart has a clip path per panel).
+  const issued = new Map<string, number>();
   return svg.replace(/\b(gradient_|clip|pattern_)(\d+)\b/g, (m, prefix: string) => {
     let id = ids.get(m);
-    if (!id) ids.set(m, (id = `${prefix}${[...ids.keys()].filter((k) => k.startsWith(prefix)).length}`));
+    if (!id) {
+      const n = issued.get(prefix) ?? 0;
+      issued.set(prefix, n + 1);
+      ids.set(m, (id = `${prefix}${n}`));
+    }
     return id;
   });
 }
