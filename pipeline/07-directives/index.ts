@@ -41,6 +41,9 @@ export interface DirectiveLexicon {
   enumerations: string[][];
   actions: string[][];
   report: Set<string>;
+  /** `markers` and `actions` by their first key, in the same (longest first) order: only those can match where a key stands. */
+  markersByFirst: Map<string, MarkerEntry[]>;
+  actionsByFirst: Map<string, string[][]>;
 }
 
 const split = (s: string) => s.split(' ');
@@ -48,8 +51,7 @@ const split = (s: string) => s.split(' ');
 /** Compile the lexicon (longest entries first so matching is longest-match). */
 export function compileLexicon(data: typeof lexiconData = lexiconData): DirectiveLexicon {
   const byLen = (a: string[], b: string[]) => b.length - a.length;
-  return {
-    markers: data.markers
+  const markers = data.markers
       .map((m) => {
         const e = m as { marker: string; type: string; notBefore?: string[]; notAfter?: string[]; requireActionAfter?: boolean };
         return {
@@ -60,11 +62,28 @@ export function compileLexicon(data: typeof lexiconData = lexiconData): Directiv
           requireActionAfter: e.requireActionAfter ?? false,
         };
       })
-      .sort((a, b) => b.marker.length - a.marker.length),
+      .sort((a, b) => b.marker.length - a.marker.length);
+  const actions = data.actions.map(split).sort(byLen);
+  return {
+    markers,
     enumerations: data.enumerations.map(split).sort(byLen),
-    actions: data.actions.map(split).sort(byLen),
+    actions,
     report: new Set(data.report),
+    markersByFirst: byFirstKey(markers, (m) => m.marker[0]),
+    actionsByFirst: byFirstKey(actions, (a) => a[0]),
   };
+}
+
+/** Entries grouped by their first key, each group in the order of `entries`. */
+function byFirstKey<T>(entries: readonly T[], first: (e: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const e of entries) {
+    const key = first(e);
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  return groups;
 }
 
 let compiled: DirectiveLexicon | null = null;
@@ -85,7 +104,9 @@ function endsAt(keys: string[], end: number, phrase: string[]): boolean {
 /** The longest action phrase starting at i, or null ("Ban Chỉ đạo", "Ban Tuyên giáo" name a committee, not an action). */
 function actionAt(keys: string[], i: number, lex: DirectiveLexicon): string[] | null {
   if (keys[i - 1] === 'ban') return null;
-  for (const a of lex.actions) if (matchAt(keys, i, a)) return a;
+  const candidates = lex.actionsByFirst.get(keys[i]);
+  if (candidates === undefined) return null;
+  for (const a of candidates) if (matchAt(keys, i, a)) return a;
   return null;
 }
 
@@ -113,10 +134,20 @@ function objectAfter(tokens: Token[], from: number, to: number): string {
   return words.join(' ');
 }
 
+/** What the matching reads of a token: the text of punctuation, the counting key of the rest. */
+function keysOf(toks: readonly Token[]): string[] {
+  return toks.map((t) => (t.kind === 'punct' ? t.text : t.key));
+}
+
 /** Find the directive in one sentence, if it is one. */
 export function directiveIn(text: string, tokens: Token[], s: Sentence, index: number, lex: DirectiveLexicon = lexicon()): Directive | null {
   const toks = tokens.slice(s.tokenStart, s.tokenEnd);
-  const keys = toks.map((t) => (t.kind === 'punct' ? t.text : t.key));
+  const keys = keysOf(toks);
+  return directiveOf(text, toks, keys, markerIn(keys, lex), s, index, lex);
+}
+
+/** The directive of sentence `s` (number `index`), given its tokens, their keys and its first marker. */
+function directiveOf(text: string, toks: Token[], keys: string[], marker: FoundMarker | null, s: Sentence, index: number, lex: DirectiveLexicon): Directive | null {
   const isAction = (i: number) => actionAt(keys, i, lex) !== null;
   const make = (marker: string, markerType: string, at: number, end: number, verbAt: { at: number; phrase: string[] } | null): Directive => ({
     sentence: index,
@@ -140,18 +171,28 @@ export function directiveIn(text: string, tokens: Token[], s: Sentence, index: n
   // 2. Bare imperative opening: the sentence starts with an action verb and is not a report.
   const opening = actionAt(keys, 0, lex);
   // "Triển khai nhiệm vụ năm 2023, … đồng chí lưu ý các thành viên BCĐ cần: …": the marker says more than the opening.
-  if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3 && !markerIn(keys, lex)) {
+  if (opening && !lex.report.has(keys[opening.length] ?? '') && toks.length >= 3 && !marker) {
     return make('(mở đầu câu)', 'imperative-opening', 0, 0, { at: 0, phrase: opening });
   }
   // 3. A marker inside the sentence.
-  const m = markerIn(keys, lex);
+  const m = marker;
   return m ? make(toks.slice(m.at, m.end).map((t) => t.text).join(' '), m.type, m.at, m.end, m.verb) : null;
 }
 
+/** A directive marker found in a sentence: its token span and type, and the action verb after it. */
+interface FoundMarker {
+  at: number;
+  end: number;
+  type: string;
+  verb: { at: number; phrase: string[] } | null;
+}
+
 /** The first directive marker of a sentence's keys, with the action verb after it. */
-function markerIn(keys: string[], lex: DirectiveLexicon): { at: number; end: number; type: string; verb: { at: number; phrase: string[] } | null } | null {
+function markerIn(keys: string[], lex: DirectiveLexicon): FoundMarker | null {
   for (let i = 0; i < keys.length; i++) {
-    for (const m of lex.markers) {
+    const candidates = lex.markersByFirst.get(keys[i]);
+    if (candidates === undefined) continue;
+    for (const m of candidates) {
       if (!matchAt(keys, i, m.marker)) continue;
       if (m.notBefore.some((p) => endsAt(keys, i, p))) continue;
       const after = i + m.marker.length;
@@ -189,14 +230,16 @@ function isCaption(text: string, sentences: Sentence[], i: number, keys: readonl
 /** All directives of a document, with speaker and addressee (inherited along lists of tasks). */
 export function directives(text: string, tokens: Token[], sentences: Sentence[]): Directive[] {
   const lex = lexicon();
-  const keysOf = (s: Sentence) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => (t.kind === 'punct' ? t.text : t.key));
-  const keys = sentences.map(keysOf);
-  const found = sentences.map((s, i) => directiveIn(text, tokens, s, i, lex));
+  const toks = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd));
+  const keys = toks.map(keysOf);
+  // Each sentence's first marker, read once: the passes below all ask for it.
+  const markers = keys.map((k) => markerIn(k, lex));
+  const found = sentences.map((s, i) => directiveOf(text, toks[i], keys[i], markers[i], s, i, lex));
   const candidate = found.map((d) => d !== null);
   // Bare openings ("Triển khai …", "Quan tâm …") and instructions ("chỉ đạo …") have no mood of their own:
   // Vietnamese reports list what was done in the same form as tasks to do. They are directives only where
   // the text around them directs.
-  const marked = (i: number) => found[i] !== null && (found[i]!.markerType !== 'imperative-opening' || markerIn(keys[i], lex) !== null);
+  const marked = (i: number) => found[i] !== null && (found[i]!.markerType !== 'imperative-opening' || markers[i] !== null);
   const moodFromContext = (i: number): 'directive' | 'report' => {
     for (let j = i - 1, steps = 0; j >= 0 && steps < 6; j--) {
       if (found[j] && marked(j)) return 'directive';
@@ -214,10 +257,10 @@ export function directives(text: string, tokens: Token[], sentences: Sentence[])
     // "chỉ đạo", "quán triệt" also report past instructions; "lưu ý", "nhấn mạnh", "giao" relay a directive even in a report.
     const instruction = d.markerType === 'instruction' && /^(chỉ đạo|quán triệt)$/iu.test(d.marker);
     // "… đã quan tâm lãnh đạo, chỉ đạo thực hiện …" reports a past instruction.
-    if (instruction && reportCue(keys[i], markerIn(keys[i], lex)?.at ?? 0)) found[i] = null;
+    if (instruction && reportCue(keys[i], markers[i]?.at ?? 0)) found[i] = null;
     else if ((open || instruction) && moodFromContext(i) === 'report') found[i] = null;
   }
-  return inheritRoles(text, tokens, sentences, keys, found);
+  return inheritRoles(text, toks, sentences, keys, found);
 }
 
 /**
@@ -227,7 +270,7 @@ export function directives(text: string, tokens: Token[], sentences: Sentence[])
  * …"), and the further tasks of the same paragraph. A sentence that is not a
  * directive ends the run.
  */
-function inheritRoles(text: string, tokens: Token[], sentences: Sentence[], keys: string[][], found: (Directive | null)[]): Directive[] {
+function inheritRoles(text: string, toks: Token[][], sentences: Sentence[], keys: string[][], found: (Directive | null)[]): Directive[] {
   const out: Directive[] = [];
   let run: { speaker: string; addressee: string; acrossParagraphs: boolean } | null = null;
   let comrade = '';
@@ -240,7 +283,7 @@ function inheritRoles(text: string, tokens: Token[], sentences: Sentence[], keys
     // A new paragraph ends a run, unless it goes on with the list's bare tasks.
     if (run && !run.acrossParagraphs && newParagraph && !continues) run = null;
     if (d && d.speaker === ANAPHORIC) d.speaker = comrade;
-    const named = namedComrade(text, tokens.slice(s.tokenStart, s.tokenEnd), keys[i]);
+    const named = namedComrade(text, toks[i], keys[i]);
     if (named) comrade = named;
     if (!d) {
       run = null;
