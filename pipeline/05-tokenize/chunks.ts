@@ -5,8 +5,9 @@
  * remaining chunk by itself; the only state shared between chunks is the
  * instance's lexeme cache (src/cache.js). A chunk of letters and marks only
  * that wink once turned into one token equal to itself is one token whether
- * or not the cache holds it (no punctuation or digit to split at), so such
- * chunks (most Vietnamese syllables) are remembered here and not sent again;
+ * or not the cache holds it (no punctuation or digit to split at), and so is
+ * a run of line breaks (one tabCRLF token), so such chunks (most Vietnamese
+ * syllables, every line break) are remembered here and not sent again;
  * other chunks can split differently once their parts are cached, and the
  * tokenizer forgets what wink learned after each document (tokens.ts). The other chunks go to wink in document order, one space apart, so
  * its cache grows exactly as if it read the whole text, and each gives the
@@ -37,28 +38,31 @@ const BREAK = 2;
 // (U+3000, U+2028, U+FEFF…): wink's recursive tokenizer trims them away, so a
 // chunk with one may give no token at all and is read on its own.
 const TRIMMED = 3;
-const CLASS = buildClasses();
 // wink caps the preceding spaces of a token at 0xFFFE; a run with a
 // non-breaking space is kept whole (src/tokenizer.js, src/reconstruct-spaces.js).
 const MAX_SPACES = 0xfffe;
 
-function buildClasses(): Uint8Array {
-  const space = new RegExp(`^${SPACE_RUN}$`);
-  const lineBreak = new RegExp(`^${BREAK_RUN}$`);
-  const cls = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (space.test(ch)) cls[c] = SPACE;
-    else if (lineBreak.test(ch)) cls[c] = BREAK;
-    else if (ch.trim() === '') cls[c] = TRIMMED;
-  }
+// Class + 1 of each UTF-16 code unit, worked out the first time it is met (0).
+const CLASSES = new Uint8Array(0x10000);
+const SPACE_CHAR = new RegExp(`^${SPACE_RUN}$`);
+const BREAK_CHAR = new RegExp(`^${BREAK_RUN}$`);
+
+/** The splitter class of code unit `c`: SPACE, BREAK, TRIMMED or 0. */
+function classOf(c: number): number {
+  const v = CLASSES[c];
+  if (v !== 0) return v - 1;
+  const ch = String.fromCharCode(c);
+  const cls = SPACE_CHAR.test(ch) ? SPACE : BREAK_CHAR.test(ch) ? BREAK : ch.trim() === '' ? TRIMMED : 0;
+  CLASSES[c] = cls + 1;
   return cls;
 }
 
 // Chunk → wink type, for chunks wink made one token equal to themselves; one
 // memo per wink instance, since each has its own cache. Emptied when full.
 const MEMO_MAX = 200_000;
-const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
+// Chunks whose tokens no cache can change: letters and marks only (nothing to
+// split at), or a run of line breaks (always one tabCRLF token).
+const CACHE_PROOF = /^(?:[\p{L}\p{M}]+|[\n\r\t]+)$/u;
 const memos = new WeakMap<Wink, Map<string, string>>();
 
 /** wink's tokens of `shadow` read by `nlp`, as `nlp.readDoc(shadow)` gives them, chunks it has seen whole taken from a memo. */
@@ -73,7 +77,7 @@ export function chunkTokens(nlp: Wink, shadow: string): RawTokens {
     let spaces = 0;
     let nbsp = false;
     const runStart = i;
-    while (i < n && CLASS[shadow.charCodeAt(i)] === SPACE) {
+    while (i < n && classOf(shadow.charCodeAt(i)) === SPACE) {
       if (shadow.charCodeAt(i) !== 0x20) nbsp = true;
       i++;
     }
@@ -81,11 +85,11 @@ export function chunkTokens(nlp: Wink, shadow: string): RawTokens {
     if (i >= n) break;
     const start = i;
     // A run of line breaks trims to nothing too; after its first time it is in the memo.
-    let alone = CLASS[shadow.charCodeAt(i)] === BREAK;
+    let alone = classOf(shadow.charCodeAt(i)) === BREAK;
     if (alone) {
-      while (i < n && CLASS[shadow.charCodeAt(i)] === BREAK) i++;
+      while (i < n && classOf(shadow.charCodeAt(i)) === BREAK) i++;
     } else {
-      for (let c = CLASS[shadow.charCodeAt(i)]; i < n && c !== SPACE && c !== BREAK; c = CLASS[shadow.charCodeAt(++i)]) {
+      for (let c = classOf(shadow.charCodeAt(i)); i < n && c !== SPACE && c !== BREAK; c = classOf(shadow.charCodeAt(++i))) {
         if (c === TRIMMED) alone = true;
       }
     }
@@ -178,7 +182,7 @@ class ChunkReader {
   }
 
   private remember(chunk: string, type: string): void {
-    if (!LETTERS_ONLY.test(chunk)) return;
+    if (!CACHE_PROOF.test(chunk)) return;
     if (this.memo.size >= MEMO_MAX) this.memo.clear();
     this.memo.set(chunk, type);
   }

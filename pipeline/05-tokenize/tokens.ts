@@ -34,10 +34,24 @@ interface WinkInstance {
 let plain: WinkInstance | null = null;
 let withSbd: WinkInstance | null = null;
 
+/** The part of wink's unpacked model read here, and the list of features wink extracts from each lexeme it learns. */
+interface CoreModel {
+  features: { lexeme: WinkInstance['lexemes'] };
+  packing: { efList: string[] };
+}
+
 function instance(annotations: ('sbd')[]): WinkInstance {
-  let core: { features: { lexeme: WinkInstance['lexemes'] } } | undefined;
+  let core: CoreModel | undefined;
   // wink unpacks its model by calling core(); keep hold of what it unpacks.
-  const nlp = winkNLP({ ...model, core: () => (core = (model as unknown as { core: () => typeof core }).core()) } as typeof model, annotations);
+  const unpack = () => {
+    core = (model as unknown as { core: () => CoreModel }).core();
+    // Each lexeme wink learns gets its prefix, suffix, case, shape and POS worked out and stored
+    // (most of wink's time on this text). The tokenizer alone only ever reads a token's value,
+    // type and spaces — the type is stored apart from those features — so it is spared them.
+    if (annotations.length === 0) core.packing.efList = [];
+    return core;
+  };
+  const nlp = winkNLP({ ...model, core: unpack } as typeof model, annotations);
   const lexemes = core!.features.lexeme;
   return { nlp, lexemes, seen: lexemes.list.length };
 }
@@ -124,13 +138,15 @@ const SLASH_ABBR = /^\p{Lu}\p{L}?\/\p{L}{1,2}$/u;
 // The same pattern, tried only where a code can start: see codeSpans.
 const CODE_AT = new RegExp(CODE.source, 'uy');
 const RUN_CHAR = /^[\p{L}\p{N}]$/u;
-// Letters and digits of the Basic Multilingual Plane (others are tested with RUN_CHAR).
-const LN = buildLetterDigitTable();
+// Whether a code unit of the Basic Multilingual Plane is a letter or digit (1) or not (2),
+// worked out the first time it is met (0); pairs of surrogates are tested with RUN_CHAR.
+const LN = new Uint8Array(0x10000);
 
-function buildLetterDigitTable(): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = RUN_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
+/** Whether the BMP code unit `c` is a letter or digit. */
+function isLetterDigit(c: number): boolean {
+  let v = LN[c];
+  if (v === 0) v = LN[c] = c < 0xd800 || c > 0xdfff ? (RUN_CHAR.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+  return v === 1;
 }
 
 /** Spans of document codes and slash abbreviations in `text`, with their kind. */
@@ -165,7 +181,7 @@ export function codeSpans(text: string): [number, number, TokenKind][] {
 function inRun(text: string, i: number, len: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 0x2d || c === 0x2f) return true;
-  if (len === 1) return LN[c] === 1;
+  if (len === 1) return isLetterDigit(c);
   return RUN_CHAR.test(text.slice(i, i + 2));
 }
 
