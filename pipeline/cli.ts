@@ -128,6 +128,7 @@ async function runShardCommand(corpus: string, config: Config, o: Record<string,
   if (!o.quiet) process.stderr.write(`shard ${shard.index}/${shard.count}: ${partial.parts.length} documents; ${files.length} files written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (combine every shard with vnrhet merge)\n`);
 }
 
+/** Seconds since `since` (a performance.now() reading), to one decimal. */
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
 }
