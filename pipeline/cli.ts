@@ -197,7 +197,8 @@ export function program(): Command {
       if (problem) throw new UserError(problem);
       const started = performance.now();
       const cache = o.cache ? new RunCache(o.cacheDir) : undefined;
-      const reportKey = cache && existsSync(corpus) ? cache.reportKey(cache.analysisKey(corpus, config), config, corpus, toolInfo()) : undefined;
+      const analysisKey = cache && existsSync(corpus) ? cache.analysisKey(corpus, config) : undefined;
+      const reportKey = analysisKey ? cache!.reportKey(analysisKey, config, corpus, toolInfo()) : undefined;
       const stored = reportKey ? cache!.storedReport(reportKey) : null;
       if (stored) {
         const files = await withCleanup(() => copyReport(stored, out, corpus, started));
@@ -208,7 +209,7 @@ export function program(): Command {
       const bar = progressBar(o.quiet);
       let result, info, files;
       try {
-        result = await runCorpusParallel({ corpusDir: corpus, config, cache, jobs: Math.max(1, Math.floor(o.jobs ?? 1)), onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
+        result = await runCorpusParallel({ corpusDir: corpus, config, cache, analysisKey, jobs: Math.max(1, Math.floor(o.jobs ?? 1)), onProgress: bar && ((done, total, id, stage) => bar.update(stage, done, total, id)) });
         info = runInfo(result);
         files = await withCleanup(() => writeReport(result!, out, info!, bar && ((done, total, file) => bar.update('writing', done, total, file)), cache));
       } finally {

@@ -16,6 +16,7 @@ import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from './config.ts';
+import { cmp } from './core/order.ts';
 import type { CorpusResult } from './result.ts';
 import { inputsFingerprint, listCorpus, type Listing } from './01-ingest/listing.ts';
 
@@ -28,7 +29,7 @@ function analysisConfig(config: Config): unknown {
 
 /** JSON with object keys sorted, so equal values hash equally. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => cmp(a, b))) : v));
 }
 
 let codeVersionMemo: string | null = null;
@@ -80,11 +81,7 @@ export class RunCache {
   saveResult(key: string, result: CorpusResult): void {
     const dir = join(this.dir, 'results');
     this.writeAtomic(dir, `${key}.v8`, serialize(result));
-    const entries = readdirSync(dir)
-      .filter((f) => f.endsWith('.v8'))
-      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const e of entries.slice(KEEP_RESULTS)) rmSync(join(dir, e.f), { force: true });
+    keepNewest(dir, KEEP_RESULTS, (f) => f.endsWith('.v8'));
   }
 
   /** The key of `corpusDir`'s analysis under `config`: its inputs as they are now on disk. */
@@ -122,11 +119,7 @@ export class RunCache {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
-    const entries = readdirSync(dir)
-      .filter((f) => !f.startsWith('.'))
-      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const e of entries.slice(KEEP_REPORTS)) rmSync(join(dir, e.f), { recursive: true, force: true });
+    keepNewest(dir, KEEP_REPORTS, (f) => !f.startsWith('.'));
   }
 
   /** The key of one document's analysis: this code and `parts` (runner.ts says what they are). */
@@ -154,12 +147,8 @@ export class RunCache {
     const usedDir = join(this.dir, 'documents', 'runs');
     const list = [...keys].sort().join('\n');
     this.writeAtomic(usedDir, `${createHash('sha256').update(list).digest('hex')}.txt`, list);
-    const runs = readdirSync(usedDir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => ({ f, t: statSync(join(usedDir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const r of runs.slice(KEEP_RESULTS)) rmSync(join(usedDir, r.f), { force: true });
-    const kept = new Set(runs.slice(0, KEEP_RESULTS).flatMap((r) => readFileSync(join(usedDir, r.f), 'utf8').split('\n')));
+    const runs = keepNewest(usedDir, KEEP_RESULTS, (f) => f.endsWith('.txt'));
+    const kept = new Set(runs.flatMap((f) => readFileSync(join(usedDir, f), 'utf8').split('\n')));
     const root = join(this.dir, 'documents');
     for (const sub of readdirSync(root)) {
       if (sub === 'runs') continue;
@@ -202,4 +191,14 @@ function readStored<T>(file: string): T | null {
   } catch {
     return null;
   }
+}
+
+/** Remove all but the `keep` most recently written entries of `dir` that `which` selects; returns the names kept, newest first. */
+function keepNewest(dir: string, keep: number, which: (name: string) => boolean): string[] {
+  const entries = readdirSync(dir)
+    .filter(which)
+    .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(keep)) rmSync(join(dir, e.f), { recursive: true, force: true });
+  return entries.slice(0, keep).map((e) => e.f);
 }

@@ -30,7 +30,8 @@ import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
 import { dispersion } from './08-compare/dispersion.ts';
-import { phraseTables, cmp, type PhraseAggregate } from './06-count/phrases.ts';
+import { phraseTables, type PhraseAggregate } from './06-count/phrases.ts';
+import { cmp } from './core/order.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
 import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
@@ -60,6 +61,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, doc: string, stage: ProgressStage) => void;
   /** Where finished analyses are kept; a run whose code, configuration and inputs match one is read back instead of redone. */
   cache?: RunCache;
+  /** The cache key of this corpus and configuration (RunCache.analysisKey) when the caller has just made it: the inputs are then not read and hashed again. */
+  analysisKey?: string;
 }
 
 /** Stages a run reports to RunOptions.onProgress. */
@@ -497,7 +500,7 @@ function beginRun(opts: RunOptions): Begun | { hit: CorpusResult } {
   const { corpusDir, config, cache } = opts;
   const clock = new Stopwatch();
   const { plan, listing, diagnostics } = planRun(corpusDir, config);
-  const cacheKey = cache ? clock.time('cache', () => cache.key(inputsFingerprint(corpusDir, listing, config), config)) : '';
+  const cacheKey = cache ? (opts.analysisKey ?? clock.time('cache', () => cache.key(inputsFingerprint(corpusDir, listing, config), config))) : '';
   if (cache) {
     const hit = clock.time('cache', () => cache.loadResult(cacheKey));
     // Presentation settings may differ from the stored run's: the current ones apply.

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Config } from '../config.ts';
+import { cmp } from '../core/order.ts';
 
 /** The files of a corpus folder as sorted relative POSIX paths. */
 export interface Listing {
@@ -15,9 +16,6 @@ export interface Listing {
   skipped: string[];
   links: string[];
 }
-
-/** Code-point order: deterministic across locales. */
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Files of a corpus folder with a readable extension, the others (skipped), and symbolic links (never followed), as sorted relative POSIX paths. */
 export function listCorpus(dir: string, extensions: readonly string[]): Listing {
@@ -39,7 +37,7 @@ export function listCorpus(dir: string, extensions: readonly string[]): Listing 
     }
   };
   walk(dir);
-  return { files: files.sort(byCodePoint), skipped: skipped.sort(byCodePoint), links: links.sort(byCodePoint) };
+  return { files: files.sort(cmp), skipped: skipped.sort(cmp), links: links.sort(cmp) };
 }
 
 /** The inputs of a corpus as the key sees them: each file's path and content hash (size and time for files too large to be read), and the names of files not read. */

@@ -14,7 +14,7 @@
  * four cells add up to N. Bigrams never cross a run (punctuation, sentence).
  */
 import { PairTable } from '../core/pair-table.ts';
-import { cmp } from './phrases.ts';
+import { cmp } from '../core/order.ts';
 
 /** One collocation row. */
 export interface Collocation {

@@ -14,7 +14,8 @@
  * which is every n-gram a table can list, so the tables are the same.
  */
 import { PairTable } from '../core/pair-table.ts';
-import { attachIndex, cmp, type PhraseAggregate, type PhraseIndex } from './phrases.ts';
+import { attachIndex, type PhraseAggregate, type PhraseIndex } from './phrases.ts';
+import { cmp } from '../core/order.ts';
 import { PhraseCountMap } from './phrase-map.ts';
 
 /** The thresholds the counting is bounded by (Config['phrases']). */

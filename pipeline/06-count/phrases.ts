@@ -5,6 +5,7 @@
  * fragment of it, so tables show "bảo vệ nền tảng tư tưởng của Đảng" rather
  * than its sub-phrases.
  */
+import { cmp } from '../core/order.ts';
 import type { Config } from '../config.ts';
 import { ngramLength } from './ngrams.ts';
 
@@ -380,7 +381,3 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   return { corpus, byGroup: rows };
 }
 
-/** Code-point order comparison: deterministic across locales. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -6,7 +6,7 @@
 import { defaultConfig, type Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
 import { PhraseCountMap } from '../06-count/phrase-map.ts';
-import { cmp } from '../06-count/phrases.ts';
+import { cmp } from '../core/order.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
 import { hashedShingles, jaccardHashed, nearestNeighbours, pairDots, shingleVectors, tfidfCosine } from './similarity.ts';

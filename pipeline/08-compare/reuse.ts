@@ -8,7 +8,7 @@
  * that fall inside a passage already found are skipped. Passages never cross
  * punctuation or a sentence (the units come in runs).
  */
-import { cmp } from '../06-count/phrases.ts';
+import { cmp } from '../core/order.ts';
 
 /** What reuse needs of a document: its id, group and runs of counting keys. */
 export interface ReuseDoc {

@@ -7,7 +7,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CorpusResult } from '../result.ts';
-import { cmp } from '../06-count/phrases.ts';
+import { cmp } from '../core/order.ts';
 
 /** A chart: file stem, caption for the report, and its Vega-Lite spec. */
 export interface Chart {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../pipeline/config.ts';
 import { bestFirst, groupRows, keynessRows, type CompareDoc, type KeynessRow } from '../../pipeline/08-compare/index.ts';
 import { keyness } from '../../pipeline/08-compare/keyness.ts';
-import { cmp, type PhraseRow } from '../../pipeline/06-count/phrases.ts';
+import type { PhraseRow } from '../../pipeline/06-count/phrases.ts';
+import { cmp } from '../../pipeline/core/order.ts';
 import { append } from '../../pipeline/core/append.ts';
 import { random } from './random.ts';
 
