@@ -34,7 +34,7 @@ import { phraseTables, type PhraseAggregate } from './06-count/phrases.ts';
 import { cmp } from './core/order.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
-import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc } from './08-compare/index.ts';
+import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc, type CountedDoc } from './08-compare/index.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
@@ -136,11 +136,6 @@ function emptyPart(order: number, result: DocumentResult): DocumentPart {
 /** The source a document's boilerplate lines are counted under (03-clean). */
 export function sourceKey(meta: DocumentMeta): string {
   return meta.source || '(no source)';
-}
-
-/** A document's 1–3-gram counts, which the similarity comparison reads. */
-export function comparisonCounts(runs: string[][], config: Config): Map<string, number> {
-  return countNgrams(runs, 1, Math.min(3, config.phrases.maxN));
 }
 
 /** Group value of a document under the configured grouping. */
@@ -253,8 +248,6 @@ function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch):
       if (!key) continue;
       const a = cache.loadDocument<Analysed>(key);
       if (!a) continue;
-      // The 1–3-gram counts are not stored: they are made again from the runs.
-      a.compare.counts = clock.time('count', () => comparisonCounts(a.compare.runs, config));
       analysed[i] = a;
       found.add(i);
     }
@@ -265,7 +258,7 @@ function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch):
       for (const [i, key] of keys.entries()) {
         const a = all[i];
         if (!key || !a || found.has(i)) continue;
-        cache.saveDocument(key, { ...a, compare: { ...a.compare, counts: new Map() } });
+        cache.saveDocument(key, a);
       }
       cache.keepDocuments(keys.filter(Boolean));
     });
@@ -431,15 +424,13 @@ export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned,
     const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
     return { doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text };
   });
-  // Similarity reads each document's 1–3-grams; the corpus tables are counted once all documents are in.
-  const counts = clock.time('count', () => comparisonCounts(runs, config));
   return {
     removedLines: cleaned.removed,
     repairs: repaired.repairs,
     spunView,
     kwic: kwicRows,
     directives: directiveRows,
-    compare: { id, group, sentences: sentences.length, syllables, directives: dirs.length, counts, runs },
+    compare: { id, group, sentences: sentences.length, syllables, directives: dirs.length, runs },
     units,
     fields: {
       sentences: sentences.length,
@@ -569,7 +560,7 @@ export function assembleResult(corpusDir: string, config: Config, corpusDiagnost
   }
   const { corpus: phrases, byGroup: phrasesByGroup } = clock.time('count: phrases', () => phraseTables(phraseAgg, config.phrases));
   // Keyness and formulae need each group's counts of every listed phrase: one aggregate "document" per group.
-  const groupTotals: CompareDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
+  const groupTotals: CountedDoc[] = [...phraseAgg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
   const groups = groupRows(compareDocs);
   const directivesByGroup = directiveGroupRows(directiveRows, groups);
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
@@ -587,7 +578,7 @@ export function assembleResult(corpusDir: string, config: Config, corpusDiagnost
     groups,
     keyness: clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare)),
     formulae: clock.time('compare: formulae', () => formulaRows(groupTotals, phrases)),
-    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs, config.compare)),
+    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs, config.compare, Math.min(3, config.phrases.maxN))),
     kwic: kwicRows,
     dispersion: clock.time('compare: dispersion', () =>
       dispersion(

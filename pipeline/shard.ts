@@ -27,7 +27,7 @@ import type { CorpusResult } from './result.ts';
 import { codeVersion } from './run-cache.ts';
 import { Stopwatch } from './core/stopwatch.ts';
 import { replaceFolder, type OutputKind } from './09-emit/folder.ts';
-import { assembleResult, comparisonCounts, type DocumentPart, type ShardPartial, type ShardSpec } from './runner.ts';
+import { assembleResult, type DocumentPart, type ShardPartial, type ShardSpec } from './runner.ts';
 import type { Diagnostic } from './types.ts';
 
 const FORMAT = 'vnrhet-shard/1';
@@ -264,7 +264,7 @@ async function readParts(dir: string, config: Config): Promise<DocumentPart[]> {
   }
   for (const r of await readTable(dir, 'compared')) {
     const docRuns = runs.get(r.order as number) ?? [];
-    const compare: CompareDoc = { id: r.id as string, group: r.group as string, sentences: r.sentences as number, syllables: r.syllables as number, directives: r.directives as number, counts: comparisonCounts(docRuns, config), runs: docRuns };
+    const compare: CompareDoc = { id: r.id as string, group: r.group as string, sentences: r.sentences as number, syllables: r.syllables as number, directives: r.directives as number, runs: docRuns };
     partOf(r).compare = compare;
   }
   return [...parts.values()];

@@ -7,6 +7,7 @@ import { defaultConfig, type Config } from '../config.ts';
 import type { PhraseRow } from '../06-count/phrases.ts';
 import { PhraseCountMap } from '../06-count/phrase-map.ts';
 import { cmp } from '../core/order.ts';
+import { countNgrams } from '../06-count/ngrams.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
 import { hashedShingles, jaccardHashed, nearestNeighbours, pairDots, shingleVectors, tfidfCosine } from './similarity.ts';
@@ -18,8 +19,13 @@ export interface CompareDoc {
   sentences: number;
   syllables: number;
   directives: number;
-  counts: Map<string, number>;
+  /** Its runs of counting units: similarity, dispersion, reuse and collocations read them. */
   runs: string[][];
+}
+
+/** A document, or a whole group as one, with its counts of phrases: what keyness and formulae read. */
+export interface CountedDoc extends CompareDoc {
+  counts: Map<string, number>;
 }
 
 /** Sizes and rates of one group. */
@@ -94,7 +100,7 @@ export function groupRows(docs: CompareDoc[]): GroupRow[] {
  * and, when the config names reference groups, for every other group against
  * those groups alone (e.g. each province against Hà Nội + TP Hồ Chí Minh).
  */
-export function keynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
   const groups = groupRows(docs);
   if (groups.length < 2) return [];
   const groupCounts = new Map<string, Map<string, number>>();
@@ -249,7 +255,7 @@ export function bestFirst<T>(items: readonly T[], k: number, order: (x: T, y: T)
 }
 
 /** Phrases (n ≥ 2, maximal) used in every group, with each group's count and rate. */
-export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow[] {
+export function formulaRows(docs: CountedDoc[], listed: PhraseRow[]): FormulaRow[] {
   const groups = groupRows(docs);
   if (groups.length === 0) return [];
   const shared = listed.filter((p) => p.n >= 2 && p.maximal && p.groups === groups.length);
@@ -279,15 +285,18 @@ export function formulaRows(docs: CompareDoc[], listed: PhraseRow[]): FormulaRow
  * string shingle sets). Above: each document with its `similarityTopK` most
  * similar others by tf-idf cosine, found through an inverted index
  * (nearestNeighbours), and the Jaccard overlap of hashed shingles for those
- * pairs only.
+ * pairs only. The tf-idf terms are the documents' n-grams of 1 to `maxN`
+ * units, counted one document at a time as the vectors are built.
  */
 export function similarityRows(
   docs: CompareDoc[],
   cfg: Pick<Config['compare'], 'similarityAllPairsMax' | 'similarityTopK' | 'similarityMaxDf' | 'similarityIndexWork' | 'similarityCandidates'> = defaultConfig().compare,
+  maxN = 3,
 ): SimilarityRow[] {
   const rows: SimilarityRow[] = [];
+  const counts = termCounts(docs, maxN);
   if (docs.length <= cfg.similarityAllPairsMax) {
-    const cos = tfidfCosine(docs.map((d) => d.counts));
+    const cos = tfidfCosine(counts);
     // Shared shingles of every pair through postings: Jaccard as `jaccard` computes it on the string sets.
     const sh = shingleVectors(docs.map((d) => d.runs), 5);
     pairDots(sh.vecs, sh.terms, (i, shared) => {
@@ -301,7 +310,7 @@ export function similarityRows(
     return rows;
   }
   const pairs = nearestNeighbours(
-    docs.map((d) => d.counts),
+    counts,
     { topK: cfg.similarityTopK, maxDf: cfg.similarityMaxDf, indexWork: cfg.similarityIndexWork, candidates: cfg.similarityCandidates },
   );
   const sh: (Float64Array | undefined)[] = new Array(docs.length);
@@ -311,4 +320,9 @@ export function similarityRows(
     rows.push({ docA: docs[a].id, docB: docs[b].id, groupA: docs[a].group, groupB: docs[b].group, cosineTfidf: cosine, jaccard5: jac.jaccard, shared5: jac.shared });
   }
   return rows;
+}
+
+/** Each document's counts of n-grams of 1 to maxN units, made as they are read (one map alive at a time). */
+function* termCounts(docs: readonly CompareDoc[], maxN: number): Iterable<Map<string, number>> {
+  for (const d of docs) yield countNgrams(d.runs, 1, maxN);
 }

@@ -5,9 +5,9 @@
  */
 
 /** Cosine similarity of tf-idf vectors built from n-gram counts (w = count · ln(N/df), unit length): the N × N matrix. */
-export function tfidfCosine(docs: Map<string, number>[]): number[][] {
-  const n = docs.length;
+export function tfidfCosine(docs: Iterable<ReadonlyMap<string, number>>): number[][] {
   const { vecs, terms, empty } = tfidfVectors(docs);
+  const n = vecs.length;
   const out: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) out[i][i] = empty[i] ? 0 : 1;
   pairDots(vecs, terms, (i, acc) => {
@@ -59,28 +59,36 @@ export function pairDots(vecs: SparseVector[], terms: number, row: (i: number, a
  * Documents' tf-idf vectors (w = count · ln(N/df), unit length), holding only
  * the terms two documents can share with a positive weight (2 ≤ df < N; the
  * others count in each vector's length only), numbered in order of first
- * appearance; `empty`: documents whose every weight is 0.
+ * appearance; `empty`: documents whose every weight is 0. The documents'
+ * counts are read once, in order, and may be made one at a time (an iterable
+ * that counts each document as it is asked for): only their terms' numbers
+ * and counts are kept, a fraction of the memory of the maps.
  */
-export function tfidfVectors(docs: Map<string, number>[]): { vecs: SparseVector[]; terms: number; termDf: Int32Array; empty: boolean[] } {
-  const n = docs.length;
+export function tfidfVectors(docs: Iterable<ReadonlyMap<string, number>>): { vecs: SparseVector[]; terms: number; termDf: Int32Array; empty: boolean[] } {
   // One look-up per term and document: terms are numbered in order of first appearance, with their document frequencies alongside.
   const termOf = new Map<string, number>();
   const dfs: number[] = [];
-  const docTerms = docs.map((d) => {
+  const docTerms: Int32Array[] = [];
+  const docCounts: Int32Array[] = [];
+  for (const d of docs) {
     const t = new Int32Array(d.size);
+    const c = new Int32Array(d.size);
     let x = 0;
-    for (const key of d.keys()) {
+    for (const [key, count] of d) {
       let id = termOf.get(key);
       if (id === undefined) {
         termOf.set(key, (id = dfs.length));
         dfs.push(0);
       }
       dfs[id]++;
+      c[x] = count;
       t[x++] = id;
     }
-    return t;
-  });
+    docTerms.push(t);
+    docCounts.push(c);
+  }
   termOf.clear();
+  const n = docTerms.length;
   // Terms two documents can share with a positive weight (2 ≤ df < N), renumbered in the same order.
   const shared = new Int32Array(dfs.length).fill(-1);
   let nShared = 0;
@@ -90,17 +98,16 @@ export function tfidfVectors(docs: Map<string, number>[]): { vecs: SparseVector[
   // Vectors without per-entry allocations: weights parked in a dense array while the ids are sorted.
   const dense = new Float64Array(nShared);
   let longest = 0;
-  for (const d of docs) longest = Math.max(longest, d.size);
+  for (const t of docTerms) longest = Math.max(longest, t.length);
   const scratch = new Int32Array(longest);
   const empty: boolean[] = [];
-  const vecs: SparseVector[] = docs.map((d, i) => {
-    const terms = docTerms[i];
+  const vecs: SparseVector[] = docTerms.map((terms, i) => {
+    const counts = docCounts[i];
     let m = 0;
     let norm = 0;
-    let x = 0;
-    for (const c of d.values()) {
-      const t = terms[x++];
-      const w = c * Math.log(n / dfs[t]);
+    for (let x = 0; x < terms.length; x++) {
+      const t = terms[x];
+      const w = counts[x] * Math.log(n / dfs[t]);
       if (w > 0) {
         norm += w * w;
         if (shared[t] >= 0) {
@@ -109,7 +116,7 @@ export function tfidfVectors(docs: Map<string, number>[]): { vecs: SparseVector[
         }
       }
     }
-    docTerms[i] = new Int32Array(0);
+    docTerms[i] = docCounts[i] = new Int32Array(0);
     norm = Math.sqrt(norm);
     empty.push(norm === 0);
     const id = scratch.slice(0, m).sort();
@@ -238,11 +245,12 @@ export interface NeighbourPair {
  * when either document is among the other's neighbours. Memory: the vectors,
  * the index and O(N · topK) for the result; never an N × N matrix.
  */
-export function nearestNeighbours(docs: Map<string, number>[], opts: NeighbourOptions): NeighbourPair[] {
-  const n = docs.length;
-  const k = Math.max(0, Math.min(opts.topK, n - 1));
-  if (k === 0) return [];
+export function nearestNeighbours(docs: Iterable<ReadonlyMap<string, number>>, opts: NeighbourOptions): NeighbourPair[] {
+  if (opts.topK <= 0) return [];
   const { vecs, termDf } = tfidfVectors(docs);
+  const n = vecs.length;
+  const k = Math.min(opts.topK, n - 1);
+  if (k <= 0) return [];
 
   // Inverted index (compressed rows) of the terms with 2 ≤ df ≤ cap.
   const cap = indexDfCap(termDf, n, opts.maxDf, opts.indexWork);

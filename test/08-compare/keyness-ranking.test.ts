@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../pipeline/config.ts';
-import { bestFirst, groupRows, keynessRows, type CompareDoc, type KeynessRow } from '../../pipeline/08-compare/index.ts';
+import { bestFirst, groupRows, keynessRows, type CountedDoc, type KeynessRow } from '../../pipeline/08-compare/index.ts';
 import { keyness } from '../../pipeline/08-compare/keyness.ts';
 import type { PhraseRow } from '../../pipeline/06-count/phrases.ts';
 import { cmp } from '../../pipeline/core/order.ts';
@@ -9,7 +9,7 @@ import { random } from './random.ts';
 
 /* ---- keynessRows of f956c8b, verbatim: every tested phrase gets a row object, both lists fully sorted. ---- */
 
-function refKeynessRows(docs: CompareDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+function refKeynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
   const groups = groupRows(docs);
   if (groups.length < 2) return [];
   const groupCounts = new Map<string, Map<string, number>>();
@@ -60,7 +60,7 @@ function refKeynessOf(group: string, c: number, refName: string, refCount: (p: P
 function corpus(seed: number, groups: number, phrases: number, size: number) {
   const r = random(seed);
   const names = Array.from({ length: phrases }, (_, i) => `p${(i * 7919) % phrases}`);
-  const docs: CompareDoc[] = Array.from({ length: groups }, (_, g) => {
+  const docs: CountedDoc[] = Array.from({ length: groups }, (_, g) => {
     const counts = new Map<string, number>();
     for (const p of names) if (r() < 0.6) counts.set(p, Math.floor(r() ** 3 * 12));
     return { id: `G${g}`, group: `G${g}`, sentences: 0, syllables: size, directives: 0, counts, runs: [] };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../pipeline/config.ts';
-import { keynessRows, type CompareDoc } from '../../pipeline/08-compare/index.ts';
+import { keynessRows, type CountedDoc } from '../../pipeline/08-compare/index.ts';
 import type { PhraseRow } from '../../pipeline/06-count/phrases.ts';
 
 // Three groups of 1,000 syllables; "nền tảng" occurs 10 times in A, 2 in B, 10 in C.
-const doc = (id: string, group: string, count: number): CompareDoc => ({ id, group, sentences: 10, syllables: 1000, directives: 0, counts: new Map([['nền tảng', count]]), runs: [] });
+const doc = (id: string, group: string, count: number): CountedDoc => ({ id, group, sentences: 10, syllables: 1000, directives: 0, counts: new Map([['nền tảng', count]]), runs: [] });
 const docs = [doc('a', 'A', 10), doc('b', 'B', 2), doc('c', 'C', 10)];
 const listed: PhraseRow[] = [{ phrase: 'nền tảng', n: 2, count: 22, docs: 3, groups: 3, perTenK: 0, maximal: true, subsumedBy: '' }];
 

@@ -12,9 +12,7 @@ const { defaultConfig } = await import('../../pipeline/config.ts');
 
 const doc = (id: string, words: string) => {
   const runs = [words.split(' ')];
-  const counts = new Map<string, number>();
-  for (const w of runs[0]) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return { id, group: 'g', sentences: 1, syllables: runs[0].length, directives: 0, counts, runs };
+  return { id, group: 'g', sentences: 1, syllables: runs[0].length, directives: 0, runs };
 };
 const docs = Array.from({ length: 30 }, (_, i) => doc(`d${String(i).padStart(2, '0')}`, `chung t${i % 5} t${i % 7} r${i} một hai ba bốn năm`));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, defaultConfig } from '../../pipeline/config.ts';
 import { tokenizeDocument } from '../../pipeline/05-tokenize/index.ts';
 import { countNgrams, wordRuns } from '../../pipeline/06-count/ngrams.ts';
-import { similarityRows, type CompareDoc, type SimilarityRow } from '../../pipeline/08-compare/index.ts';
+import { similarityRows, type CountedDoc, type SimilarityRow } from '../../pipeline/08-compare/index.ts';
 import { hashedShingles, indexDfCap, jaccard, jaccardHashed, nearestNeighbours, shingles } from '../../pipeline/08-compare/similarity.ts';
 import { SEED_FILES, normalized, seedRaw } from '../seeds.ts';
 
@@ -64,7 +64,7 @@ function refJaccard(a: Set<string>, b: Set<string>): { jaccard: number; shared: 
   return { jaccard: shared / (a.size + b.size - shared), shared };
 }
 
-function refSimilarityRows(docs: CompareDoc[]): SimilarityRow[] {
+function refSimilarityRows(docs: CountedDoc[]): SimilarityRow[] {
   const cos = refTfidfCosine(docs.map((d) => d.counts));
   const sh = docs.map((d) => refShingles(d.runs, 5));
   const rows: SimilarityRow[] = [];
@@ -77,16 +77,16 @@ function refSimilarityRows(docs: CompareDoc[]): SimilarityRow[] {
   return rows;
 }
 
-/* ---- Documents: the five seeds as the runner counts them (1–3-grams of the counting runs), and each seed's first and second half. ---- */
+/* ---- Documents: the five seeds as the runner counts them (1–3-grams of the counting runs, kept here for the references), and each seed's first and second half. ---- */
 
-function compareDoc(id: string, group: string, runs: string[][]): CompareDoc {
+function compareDoc(id: string, group: string, runs: string[][]): CountedDoc {
   const counts = new Map<string, number>();
   for (const [k, c] of countNgrams(runs, 1, 8)) if (k.split(' ').length <= 3) counts.set(k, c);
   return { id, group, sentences: 0, syllables: 0, directives: 0, counts, runs };
 }
 
 const cfg = defaultConfig();
-const seedDocs: CompareDoc[] = Object.keys(SEED_FILES).flatMap((s) => {
+const seedDocs: CountedDoc[] = Object.keys(SEED_FILES).flatMap((s) => {
   const text = normalized(seedRaw(s)).traced.text;
   const { tokens, sentences } = tokenizeDocument(text, cfg.tokenize);
   const runs = wordRuns(tokens, sentences, cfg.phrases);
@@ -101,7 +101,7 @@ const bits = (rows: SimilarityRow[]) => rows.map((r) => `${r.docA}|${r.docB}|${r
 const exhaustive = { similarityAllPairsMax: 0, similarityTopK: 1000, similarityMaxDf: 1, similarityIndexWork: 1e9, similarityCandidates: 1e6 };
 
 /** Each document's top k by exact cosine (ties to the earlier document), as the union of unordered pairs a < b. */
-function bruteForceTopK(docs: CompareDoc[], k: number): string[] {
+function bruteForceTopK(docs: CountedDoc[], k: number): string[] {
   const m = refTfidfCosine(docs.map((d) => d.counts));
   const pairs = new Set<string>();
   for (let a = 0; a < docs.length; a++) {
@@ -116,7 +116,7 @@ function bruteForceTopK(docs: CompareDoc[], k: number): string[] {
   });
 }
 
-const pairOf = (docs: CompareDoc[], rows: SimilarityRow[]) => {
+const pairOf = (docs: CountedDoc[], rows: SimilarityRow[]) => {
   const at = new Map(docs.map((d, i) => [d.id, i]));
   return rows.map((r) => `${at.get(r.docA)}-${at.get(r.docB)}`);
 };
@@ -144,7 +144,7 @@ describe('similarity up to compare.similarityAllPairsMax documents', () => {
     const n = seedDocs.length;
     const df = new Map<string, number>();
     for (const d of seedDocs) for (const k of d.counts.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-    const weights = (d: CompareDoc) => new Map([...d.counts].map(([k, c]) => [k, c * Math.log(n / df.get(k)!)]));
+    const weights = (d: CountedDoc) => new Map([...d.counts].map(([k, c]) => [k, c * Math.log(n / df.get(k)!)]));
     const norm = (w: Map<string, number>) => Math.sqrt([...w.values()].reduce((s, x) => s + x * x, 0));
     for (const [a, b] of [['000', '000-a'], ['001', '003'], ['002-a', '002-b'], ['004', '000-b']]) {
       const da = seedDocs.find((d) => d.id === a)!;
