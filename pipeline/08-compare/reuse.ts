@@ -33,23 +33,142 @@ export interface Reuse {
   rightB: string;
 }
 
-const BREAK = '\u0000';
+const BREAK = -1;
 
-/** A document's units laid end to end, with a break between runs. */
-function flat(d: ReuseDoc): string[] {
-  const out: string[] = [];
-  for (const r of d.runs) {
-    for (const u of r) out.push(u);
-    out.push(BREAK);
-  }
-  return out;
+/** Units as integer ids: each document's laid end to end with BREAK between runs, and the unit of each id. */
+function unitStreams(docs: readonly ReuseDoc[]): { streams: Int32Array[]; units: string[] } {
+  const ids = new Map<string, number>();
+  const units: string[] = [];
+  const streams = docs.map((d) => {
+    let length = 0;
+    for (const r of d.runs) length += r.length + 1;
+    const out = new Int32Array(length);
+    let p = 0;
+    for (const r of d.runs) {
+      for (const u of r) {
+        let id = ids.get(u);
+        if (id === undefined) ids.set(u, (id = units.push(u) - 1));
+        out[p++] = id;
+      }
+      out[p++] = BREAK;
+    }
+    return out;
+  });
+  return { streams, units };
 }
 
 /** Up to `width` units before (dir −1) or after (dir +1) a position, not crossing a break. */
-function context(units: string[], at: number, dir: -1 | 1, width: number): string {
+function context(stream: Int32Array, units: readonly string[], at: number, dir: -1 | 1, width: number): string {
   const out: string[] = [];
-  for (let i = at; i >= 0 && i < units.length && out.length < width && units[i] !== BREAK; i += dir) out.push(units[i]);
+  for (let i = at; i >= 0 && i < stream.length && out.length < width && stream[i] !== BREAK; i += dir) out.push(units[stream[i]]);
   return (dir < 0 ? out.reverse() : out).join(' ');
+}
+
+/** A 32-bit hash of the k units of `s` from `at` (MurmurHash2's mixing). */
+export function windowHash(s: Int32Array, at: number, k: number): number {
+  let h = 0x9747b28c ^ k;
+  for (let j = at; j < at + k; j++) {
+    let x = Math.imul(s[j], 0x5bd1e995);
+    x ^= x >>> 24;
+    h = Math.imul(h, 0x5bd1e995) ^ Math.imul(x, 0x5bd1e995);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * Every k-gram (k units inside one run) found at two or more places, each as
+ * its places [doc, pos, doc, pos, …] in document and position order, the
+ * k-grams in order of their first place. Without a string per place: the
+ * places are sorted by a hash of their units (a stable radix sort, so equal
+ * hashes stay in place order), and places of equal hash are told apart by
+ * their units, so a collision never joins two k-grams.
+ */
+export function* repeatedKgrams(streams: readonly Int32Array[], k: number, hash: (s: Int32Array, at: number, k: number) => number = windowHash): Generator<Int32Array> {
+  // The places where a k-gram starts, in order, with their hashes.
+  let m = 0;
+  for (const s of streams) for (let i = 0, clean = 0; i < s.length; i++) if ((clean = s[i] === BREAK ? 0 : clean + 1) >= k) m++;
+  const doc = new Int32Array(m);
+  const pos = new Int32Array(m);
+  const h = new Uint32Array(m);
+  let x = 0;
+  streams.forEach((s, d) => {
+    for (let i = 0, clean = 0; i < s.length; i++) {
+      if ((clean = s[i] === BREAK ? 0 : clean + 1) < k) continue;
+      doc[x] = d;
+      pos[x] = i - k + 1;
+      h[x++] = hash(s, i - k + 1, k);
+    }
+  });
+  const order = radixOrder(h);
+  const same = (p: number, q: number) => {
+    const a = streams[doc[p]];
+    const b = streams[doc[q]];
+    for (let j = 0; j < k; j++) if (a[pos[p] + j] !== b[pos[q] + j]) return false;
+    return true;
+  };
+  // Runs of equal hash, split by units (each k-gram's places made contiguous in `order`, still in place order); a group of two or more places is marked at its first place with where it starts in `order`, and ends.
+  const startAt = new Int32Array(m).fill(-1);
+  const end = new Int32Array(m);
+  const mark = (from: number, to: number) => {
+    if (to - from < 2) return;
+    startAt[order[from]] = from;
+    end[from] = to;
+  };
+  for (let from = 0; from < m; ) {
+    let to = from + 1;
+    while (to < m && h[order[to]] === h[order[from]]) to++;
+    let alike = from + 1;
+    while (alike < to && same(order[from], order[alike])) alike++;
+    if (alike === to) mark(from, to);
+    else {
+      // A collision: the places regrouped by k-gram, in order of each k-gram's first place.
+      const split: number[][] = [];
+      for (let r = from; r < to; r++) {
+        const p = order[r];
+        const g = split.find((members) => same(members[0], p));
+        if (g) g.push(p);
+        else split.push([p]);
+      }
+      let r = from;
+      for (const members of split) {
+        const start = r;
+        for (const p of members) order[r++] = p;
+        mark(start, r);
+      }
+    }
+    from = to;
+  }
+  for (let p = 0; p < m; p++) {
+    const from = startAt[p];
+    if (from < 0) continue;
+    const list = new Int32Array((end[from] - from) * 2);
+    for (let r = from; r < end[from]; r++) {
+      list[2 * (r - from)] = doc[order[r]];
+      list[2 * (r - from) + 1] = pos[order[r]];
+    }
+    yield list;
+  }
+}
+
+/** The indexes 0…n−1 ordered by key, equal keys in index order (two 16-bit passes of LSD radix sort). */
+function radixOrder(key: Uint32Array): Uint32Array {
+  const n = key.length;
+  let from = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Uint32Array(n);
+  for (const shift of [0, 16]) {
+    const start = new Uint32Array(65537);
+    for (let i = 0; i < n; i++) start[((key[i] >>> shift) & 0xffff) + 1]++;
+    for (let b = 0; b < 65536; b++) start[b + 1] += start[b];
+    for (let i = 0; i < n; i++) {
+      const e = from[i];
+      to[start[(key[e] >>> shift) & 0xffff]++] = e;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**
@@ -60,25 +179,13 @@ function context(units: string[], at: number, dir: -1 | 1, width: number): strin
  */
 export function textReuse(docs: ReuseDoc[], minLength = 8, maxSeedDocs = 20, width = 8): Reuse[] {
   const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
-  const units = sorted.map(flat);
+  const { streams, units } = unitStreams(sorted);
   const groupCount = new Set(sorted.map((d) => d.group)).size;
-  const seeds = new Map<string, number[]>(); // k-gram → [doc, pos, doc, pos, …]
-  units.forEach((u, d) => {
-    let clean = 0; // units since the last break
-    for (let i = 0; i < u.length; i++) {
-      clean = u[i] === BREAK ? 0 : clean + 1;
-      if (clean < minLength) continue;
-      const key = u.slice(i - minLength + 1, i + 1).join(' ');
-      const list = seeds.get(key);
-      if (list) list.push(d, i - minLength + 1);
-      else seeds.set(key, [d, i - minLength + 1]);
-    }
-  });
+  const seeds = repeatedKgrams(streams, minLength);
   // Per pair of documents and diagonal (posB − posA): the passages already found, as [start, end) in A.
   const covered = new Map<string, [number, number][]>();
   const out: Reuse[] = [];
-  for (const list of seeds.values()) {
-    if (list.length < 4) continue;
+  for (const list of seeds) {
     const inDocs = new Set<number>();
     for (let x = 0; x < list.length; x += 2) inDocs.add(list[x]);
     if (inDocs.size < 2 || inDocs.size > maxSeedDocs) continue;
@@ -90,8 +197,8 @@ export function textReuse(docs: ReuseDoc[], minLength = 8, maxSeedDocs = 20, wid
         const diag = `${a}:${b}:${pb - pa}`;
         const spans = covered.get(diag) ?? [];
         if (spans.some(([from, to]) => from <= pa && pa < to)) continue;
-        const ua = units[a];
-        const ub = units[b];
+        const ua = streams[a];
+        const ub = streams[b];
         let s = 0;
         while (pa - s - 1 >= 0 && pb - s - 1 >= 0 && ua[pa - s - 1] !== BREAK && ua[pa - s - 1] === ub[pb - s - 1]) s++;
         let e = minLength;
@@ -109,11 +216,11 @@ export function textReuse(docs: ReuseDoc[], minLength = 8, maxSeedDocs = 20, wid
           startA,
           startB,
           length,
-          passage: ua.slice(startA, startA + length).join(' '),
-          leftA: context(ua, startA - 1, -1, width),
-          rightA: context(ua, startA + length, 1, width),
-          leftB: context(ub, startB - 1, -1, width),
-          rightB: context(ub, startB + length, 1, width),
+          passage: Array.from(ua.subarray(startA, startA + length), (u) => units[u]).join(' '),
+          leftA: context(ua, units, startA - 1, -1, width),
+          rightA: context(ua, units, startA + length, 1, width),
+          leftB: context(ub, units, startB - 1, -1, width),
+          rightB: context(ub, units, startB + length, 1, width),
         });
       }
     }
