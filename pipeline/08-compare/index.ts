@@ -10,7 +10,7 @@ import { cmp } from '../core/order.ts';
 import { countNgrams } from '../06-count/ngrams.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
-import { hashedShingles, jaccardHashed, nearestNeighbours, pairDots, shingleVectors, tfidfCosine } from './similarity.ts';
+import { hashedShingles, jaccardHashed, nearestNeighbours, ngramTerms, numberTerms, pairDots, shingleVectors, tfidfCosine, type NumberedTerms } from './similarity.ts';
 
 /** What the compare stage needs of one processed document. */
 export interface CompareDoc {
@@ -322,7 +322,16 @@ export function similarityRows(
   return rows;
 }
 
-/** Each document's counts of n-grams of 1 to maxN units, made as they are read (one map alive at a time). */
-function* termCounts(docs: readonly CompareDoc[], maxN: number): Iterable<Map<string, number>> {
-  for (const d of docs) yield countNgrams(d.runs, 1, maxN);
+/**
+ * Each document's n-grams of 1 to maxN units as numbered terms. An n-gram is
+ * its units joined by spaces, so when a unit holds a space (dictionary words,
+ * phrases.unit "word") two different splits of one string are one term: then
+ * they are counted as strings, one document's map at a time.
+ */
+function termCounts(docs: readonly CompareDoc[], maxN: number): NumberedTerms {
+  const spaced = docs.some((d) => d.runs.some((r) => r.some((u) => u.includes(' '))));
+  if (!spaced) return ngramTerms(docs.map((d) => d.runs), maxN);
+  return numberTerms((function* () {
+    for (const d of docs) yield countNgrams(d.runs, 1, maxN);
+  })());
 }

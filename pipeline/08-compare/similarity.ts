@@ -3,9 +3,10 @@
  * Buckley 1988; idf = ln(N/df)), and Jaccard overlap of 5-syllable shingles
  * (Broder 1997), the usual near-duplicate measure.
  */
+import { PairTable } from '../core/pair-table.ts';
 
 /** Cosine similarity of tf-idf vectors built from n-gram counts (w = count · ln(N/df), unit length): the N × N matrix. */
-export function tfidfCosine(docs: Iterable<ReadonlyMap<string, number>>): number[][] {
+export function tfidfCosine(docs: NumberedTerms): number[][] {
   const { vecs, terms, empty } = tfidfVectors(docs);
   const n = vecs.length;
   const out: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -55,21 +56,19 @@ export function pairDots(vecs: SparseVector[], terms: number, row: (i: number, a
   }
 }
 
-/**
- * Documents' tf-idf vectors (w = count · ln(N/df), unit length), holding only
- * the terms two documents can share with a positive weight (2 ≤ df < N; the
- * others count in each vector's length only), numbered in order of first
- * appearance; `empty`: documents whose every weight is 0. The documents'
- * counts are read once, in order, and may be made one at a time (an iterable
- * that counts each document as it is asked for): only their terms' numbers
- * and counts are kept, a fraction of the memory of the maps.
- */
-export function tfidfVectors(docs: Iterable<ReadonlyMap<string, number>>): { vecs: SparseVector[]; terms: number; termDf: Int32Array; empty: boolean[] } {
-  // One look-up per term and document: terms are numbered in order of first appearance, with their document frequencies alongside.
+/** Documents' terms as numbers (in order of first appearance in the corpus), each document's in the order it first has them, with their counts; `df`: each term's document frequency. */
+export interface NumberedTerms {
+  terms: Int32Array[];
+  counts: Int32Array[];
+  df: Int32Array;
+}
+
+/** Documents' n-gram counts (maps, read one at a time) as NumberedTerms. */
+export function numberTerms(docs: Iterable<ReadonlyMap<string, number>>): NumberedTerms {
   const termOf = new Map<string, number>();
   const dfs: number[] = [];
-  const docTerms: Int32Array[] = [];
-  const docCounts: Int32Array[] = [];
+  const terms: Int32Array[] = [];
+  const counts: Int32Array[] = [];
   for (const d of docs) {
     const t = new Int32Array(d.size);
     const c = new Int32Array(d.size);
@@ -84,10 +83,97 @@ export function tfidfVectors(docs: Iterable<ReadonlyMap<string, number>>): { vec
       c[x] = count;
       t[x++] = id;
     }
-    docTerms.push(t);
-    docCounts.push(c);
+    terms.push(t);
+    counts.push(c);
   }
-  termOf.clear();
+  return { terms, counts, df: Int32Array.from(dfs) };
+}
+
+/**
+ * The n-grams (1 ≤ n ≤ maxN) of documents' runs of units as NumberedTerms,
+ * exactly as numberTerms(countNgrams(runs, 1, maxN) of each document) when
+ * no unit holds a space, but without a string per n-gram or a Map of every
+ * n-gram of the corpus (V8's holds at most 2^24 entries): units get integer
+ * ids, and an n-gram of n ≥ 2 is the pair (its first n−1 units' term, its
+ * last unit) in a PairTable. An n-gram's prefix is numbered before it, at
+ * the same place, so terms are numbered in the order countNgrams meets them.
+ */
+export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN: number): NumberedTerms {
+  const unitTerm = new Map<string, number>();
+  const unitId = new Map<string, number>();
+  const pairs = new PairTable(1 << 16);
+  let termOfSlot = new Int32Array(pairs.capacity).fill(-1);
+  pairs.onGrow = (moved) => {
+    const next = new Int32Array(pairs.capacity).fill(-1);
+    for (let i = 0; i < moved.length; i++) if (moved[i] >= 0) next[moved[i]] = termOfSlot[i];
+    termOfSlot = next;
+  };
+  let nTerms = 0;
+  let df = new Int32Array(1 << 16);
+  let lastDoc = new Int32Array(1 << 16).fill(-1);
+  let at = new Int32Array(1 << 16);
+  const terms: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  let docTerms: Int32Array = new Int32Array(1024);
+  let docCounts: Int32Array = new Int32Array(1024);
+  const newTerm = () => {
+    if (nTerms === df.length) [df, lastDoc, at] = [grown(df, 0), grown(lastDoc, -1), grown(at, 0)];
+    return nTerms++;
+  };
+  let d = 0;
+  for (const runs of docs) {
+    let m = 0;
+    const record = (t: number) => {
+      if (lastDoc[t] === d) {
+        docCounts[at[t]]++;
+        return;
+      }
+      lastDoc[t] = d;
+      df[t]++;
+      if (m === docTerms.length) [docTerms, docCounts] = [grown(docTerms, 0), grown(docCounts, 0)];
+      at[t] = m;
+      docTerms[m] = t;
+      docCounts[m++] = 1;
+    };
+    for (const run of runs) {
+      for (let i = 0; i < run.length; i++) {
+        let t = unitTerm.get(run[i]);
+        if (t === undefined) unitTerm.set(run[i], (t = newTerm()));
+        record(t);
+        for (let n = 2; n <= maxN && i + n <= run.length; n++) {
+          const u = run[i + n - 1];
+          let id = unitId.get(u);
+          if (id === undefined) unitId.set(u, (id = unitId.size));
+          const slot = pairs.add(t, id, 0);
+          if (termOfSlot[slot] < 0) termOfSlot[slot] = newTerm();
+          record((t = termOfSlot[slot]));
+        }
+      }
+    }
+    terms.push(docTerms.slice(0, m));
+    counts.push(docCounts.slice(0, m));
+    d++;
+  }
+  return { terms, counts, df: df.slice(0, nTerms) };
+}
+
+/** A copy of `a` twice as long, the new half filled with `fill`. */
+function grown(a: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * Documents' tf-idf vectors (w = count · ln(N/df), unit length), holding only
+ * the terms two documents can share with a positive weight (2 ≤ df < N; the
+ * others count in each vector's length only), renumbered in the same order;
+ * `empty`: documents whose every weight is 0. Each document's arrays in
+ * `docs` are let go once its vector is made, so the two are not held whole at once.
+ */
+export function tfidfVectors(docs: NumberedTerms): { vecs: SparseVector[]; terms: number; termDf: Int32Array; empty: boolean[] } {
+  const { terms: docTerms, counts: docCounts, df: dfs } = docs;
   const n = docTerms.length;
   // Terms two documents can share with a positive weight (2 ≤ df < N), renumbered in the same order.
   const shared = new Int32Array(dfs.length).fill(-1);
@@ -245,7 +331,7 @@ export interface NeighbourPair {
  * when either document is among the other's neighbours. Memory: the vectors,
  * the index and O(N · topK) for the result; never an N × N matrix.
  */
-export function nearestNeighbours(docs: Iterable<ReadonlyMap<string, number>>, opts: NeighbourOptions): NeighbourPair[] {
+export function nearestNeighbours(docs: NumberedTerms, opts: NeighbourOptions): NeighbourPair[] {
   if (opts.topK <= 0) return [];
   const { vecs, termDf } = tfidfVectors(docs);
   const n = vecs.length;

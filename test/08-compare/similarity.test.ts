@@ -3,7 +3,8 @@ import { configSchema, defaultConfig } from '../../pipeline/config.ts';
 import { tokenizeDocument } from '../../pipeline/05-tokenize/index.ts';
 import { countNgrams, wordRuns } from '../../pipeline/06-count/ngrams.ts';
 import { similarityRows, type CountedDoc, type SimilarityRow } from '../../pipeline/08-compare/index.ts';
-import { hashedShingles, indexDfCap, jaccard, jaccardHashed, nearestNeighbours, shingles } from '../../pipeline/08-compare/similarity.ts';
+import { hashedShingles, indexDfCap, jaccard, jaccardHashed, ngramTerms, numberTerms, shingles } from '../../pipeline/08-compare/similarity.ts';
+import { random } from './random.ts';
 import { SEED_FILES, normalized, seedRaw } from '../seeds.ts';
 
 /* ---- The similarity of HEAD before issue 7, verbatim: the reference the small-corpus path must reproduce bit for bit. ---- */
@@ -267,6 +268,32 @@ describe('similarity above compare.similarityAllPairsMax documents (nearest neig
     expect(similarityRows(docs, { ...exhaustive, similarityTopK: 5 }).map((r) => `${r.docA}-${r.docB}`)).toEqual(['a-b']);
     expect(similarityRows([docs[0]], exhaustive)).toEqual([]);
     expect(similarityRows([], exhaustive)).toEqual([]);
+  });
+});
+
+describe('n-gram terms without strings (ngramTerms)', () => {
+  const asArrays = (t: ReturnType<typeof numberTerms>) => ({ terms: t.terms.map((x) => [...x]), counts: t.counts.map((x) => [...x]), df: [...t.df] });
+
+  it('number the terms as string-keyed counts do: same numbers, order, counts and document frequencies', () => {
+    const runs = seedDocs.map((d) => d.runs);
+    // A long document of 400 units in random order: some 90,000 distinct n-grams, so the pair table grows.
+    const r = random(7);
+    const noise = [Array.from({ length: 60000 }, () => `u${Math.floor(r() * 400)}`)];
+    for (const maxN of [1, 2, 3]) {
+      const docs = [...runs, noise, runs[0]];
+      const expected = asArrays(numberTerms(docs.map((d) => countNgrams(d, 1, maxN))));
+      expect(asArrays(ngramTerms(docs, maxN))).toEqual(expected);
+    }
+    expect(numberTerms([countNgrams(noise, 1, 3)]).df.length).toBeGreaterThan(80000);
+  });
+
+  it('count as strings when a unit holds a space, so that two splits of one phrase are one term', () => {
+    // "a b" + "c" and "a" + "b c" are both the phrase "a b c".
+    const docs = [compareDoc('x', 'g1', [['a b', 'c']]), compareDoc('y', 'g2', [['a', 'b c']]), compareDoc('z', 'g3', [['d']])];
+    const rows = similarityRows(docs, cfg.compare);
+    const xy = rows.find((row) => row.docA === 'x' && row.docB === 'y')!;
+    expect(xy.cosineTfidf).toBeGreaterThan(0);
+    expect(xy.cosineTfidf).toBe(refTfidfCosine(docs.map((d) => d.counts))[0][1]);
   });
 });
 
