@@ -1,22 +1,41 @@
 /**
- * wink-nlp's tokens of a shadow text, without sending wink the chunks it has
- * already tokenized. wink (2.4, src/tokenizer.js) splits its input on runs of
- * spaces — each run of \n\r\t is a token of its own — and tokenizes every
- * remaining chunk by itself; the only state shared between chunks is the
- * instance's lexeme cache (src/cache.js). A chunk of letters and marks only
- * that wink once turned into one token equal to itself is one token whether
- * or not the cache holds it (no punctuation or digit to split at), and so is
- * a run of line breaks (one tabCRLF token), so such chunks (most Vietnamese
- * syllables, every line break) are remembered here and not sent again;
- * other chunks can split differently once their parts are cached, and the
- * tokenizer forgets what wink learned after each document (tokens.ts). The other chunks go to wink in document order, one space apart, so
- * its cache grows exactly as if it read the whole text, and each gives the
- * tokens wink would give it in place; the preceding spaces of a chunk's first
- * token are put back from the text.
+ * wink-nlp's tokens of a shadow text, without sending wink every chunk. wink
+ * (2.4, src/tokenizer.js) splits its input on runs of spaces — each run of
+ * \n\r\t is a token of its own — and tokenizes every remaining chunk by
+ * itself; the only state shared between chunks is the instance's lexeme cache
+ * (src/cache.js). A chunk, or a part of one, that wink finds there gets the
+ * type stored with its lexeme; each token it adds is stored, and its lower
+ * case with it, under the type it was given then, never changed (tokens.ts
+ * forgets what wink learned after each document).
+ *
+ * So a chunk of ASCII letters (most syllables of a shadow) is one token equal
+ * to itself in any state of the cache (a contraction of the model such as
+ * "cannot" aside), but its type depends on the state. A lexeme of the model
+ * keeps its type, which is remembered for good, as is the tabCRLF of a run of
+ * line breaks. Any other chunk of ASCII letters is not sent and is typed
+ * "word", as wink types a word it has not met. Reading the whole text gives
+ * the same unless wink learned the chunk earlier in the document as something
+ * else ("100USD" stores "USD" as a currency: a later lone "USD" is one), and
+ * not sending it changes nothing unless a later chunk has a part wink types
+ * from the cache: there wink would have learned the chunk, with its lower
+ * case, as a word ("USD hôm nay, giá 100USD": the "USD" of "100USD" is then a
+ * word). Either shows as a token wink gives that is the chunk in some case,
+ * with a type other than "word" (whether such a part is in the cache changes
+ * its type, never a split); when wink gives one, the document is read again
+ * whole, after forgetting what reading it taught wink. The other chunks go to
+ * wink in document order, one space apart, so that each gives the tokens wink
+ * would give it in place; the preceding spaces of a chunk's first token are
+ * put back from the text.
  */
 import type winkNLP from 'wink-nlp';
 
 type Wink = ReturnType<typeof winkNLP>;
+
+/** wink's lexeme table (the model's `features.lexeme`): every lexeme it knows, and the index of each in `list`. */
+export interface Lexemes {
+  hash: Record<string, number>;
+  list: string[];
+}
 
 /** wink's tokens of a text: values, types and preceding-space lengths, as `its.value`, `its.type`, `its.precedingSpaces` give them. */
 export interface RawTokens {
@@ -57,19 +76,32 @@ function classOf(c: number): number {
   return cls;
 }
 
-// Chunk → wink type, for chunks wink made one token equal to themselves; one
-// memo per wink instance, since each has its own cache. Emptied when full.
+// Chunk → wink type, for chunks that are one token of that type in any state
+// of the cache: runs of line breaks, and lexemes of the model wink made one
+// token equal to themselves. One memo per wink instance, since each has its
+// own cache. Emptied when full.
 const MEMO_MAX = 200_000;
-// Chunks whose tokens no cache can change: letters and marks only (nothing to
-// split at), or a run of line breaks (always one tabCRLF token).
-const CACHE_PROOF = /^(?:[\p{L}\p{M}]+|[\n\r\t]+)$/u;
+const BREAKS = /^[\n\r\t]+$/;
 const memos = new WeakMap<Wink, Map<string, string>>();
+// A chunk of ASCII letters (a shadow maps every other letter of the Basic
+// Multilingual Plane to one) matches the first of wink's token detectors: the
+// type of a word wink has not met. No other letter lower-cases to one.
+const ASCII_WORD = /^[A-Za-z]+$/;
+const NEW_WORD = 'word';
 
-/** wink's tokens of `shadow` read by `nlp`, as `nlp.readDoc(shadow)` gives them, chunks it has seen whole taken from a memo. */
-export function chunkTokens(nlp: Wink, shadow: string): RawTokens {
+/**
+ * wink's tokens of `shadow` read by `nlp`, as `nlp.readDoc(shadow)` gives them. `lexemes` is
+ * `nlp`'s lexeme table; those it holds before the document are taken to stay (tokens.ts forgets
+ * only what wink learns from a document).
+ */
+export function chunkTokens(nlp: Wink, lexemes: Lexemes, shadow: string): RawTokens {
   let memo = memos.get(nlp);
   if (memo === undefined) memos.set(nlp, (memo = new Map()));
-  const reader = new ChunkReader(nlp, memo);
+  const from = lexemes.list.length;
+  const reader = new ChunkReader(nlp, memo, (chunk) => {
+    const i = lexemes.hash[chunk];
+    return i !== undefined && i < from;
+  });
   const n = shadow.length;
   let i = 0;
   while (i < n) {
@@ -95,10 +127,19 @@ export function chunkTokens(nlp: Wink, shadow: string): RawTokens {
     }
     reader.chunk(shadow.slice(start, i), spaces, alone);
   }
-  return reader.finish();
+  const tokens = reader.finish();
+  if (tokens !== null) return tokens;
+  forgetSince(lexemes, from);
+  return read(nlp, shadow);
 }
 
-/** Collects the tokens of a text chunk by chunk, sending wink only the chunks the memo lacks. */
+/** Forget the lexemes wink learned since its table held `from` (they stay in its list, unreachable, so indexes stay aligned with its other tables). */
+export function forgetSince(lexemes: Lexemes, from: number): void {
+  const { hash, list } = lexemes;
+  for (let i = from; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+}
+
+/** Collects the tokens of a text chunk by chunk, sending wink only the chunks whose tokens are not known. */
 class ChunkReader {
   private readonly out: RawTokens = { values: [], types: [], spaces: [] };
   // Chunks waiting for wink, and for each the index in `out` where its tokens go.
@@ -107,10 +148,14 @@ class ChunkReader {
   private pendingAt: number[] = [];
   // Tokens of pending chunks are spliced into `out` at the end, in order.
   private parts: { at: number; tokens: RawTokens }[] = [];
+  // Chunks of ASCII letters not sent, typed NEW_WORD.
+  private unsent: string[] = [];
 
   constructor(
     private readonly nlp: Wink,
     private readonly memo: Map<string, string>,
+    /** Whether wink's cache held a chunk before the document (and keeps it). */
+    private readonly held: (chunk: string) => boolean,
   ) {}
 
   /** One chunk of the text, with the preceding spaces wink would give its first token. */
@@ -118,6 +163,11 @@ class ChunkReader {
     const type = this.memo.get(c);
     if (type !== undefined) {
       this.push(c, type, spaces);
+      return;
+    }
+    if (ASCII_WORD.test(c) && !this.held(c)) {
+      this.push(c, NEW_WORD, spaces);
+      this.unsent.push(c);
       return;
     }
     if (alone) {
@@ -134,10 +184,11 @@ class ChunkReader {
     this.pendingAt.push(this.out.values.length);
   }
 
-  /** All tokens of the text, in order. */
-  finish(): RawTokens {
+  /** All tokens of the text, in order; null if a chunk not sent may have another type than NEW_WORD there, or change the types of a chunk sent. */
+  finish(): RawTokens | null {
     this.flush();
     if (this.parts.length === 0) return this.out;
+    if (this.unsent.length > 0 && this.retyped()) return null;
     const merged: RawTokens = { values: [], types: [], spaces: [] };
     let k = 0;
     for (const part of this.parts) {
@@ -146,6 +197,19 @@ class ChunkReader {
     }
     for (; k < this.out.values.length; k++) appendToken(merged, this.out, k);
     return merged;
+  }
+
+  /** Whether wink gave a token that is a chunk not sent, in some case, another type than NEW_WORD. */
+  private retyped(): boolean {
+    let lower: Set<string> | null = null;
+    for (const { tokens } of this.parts) {
+      for (let j = 0; j < tokens.values.length; j++) {
+        if (tokens.types[j] === NEW_WORD || !ASCII_WORD.test(tokens.values[j])) continue;
+        lower ??= new Set(this.unsent.map((c) => c.toLowerCase()));
+        if (lower.has(tokens.values[j].toLowerCase())) return true;
+      }
+    }
+    return false;
   }
 
   private push(value: string, type: string, spaces: number): void {
@@ -181,8 +245,9 @@ class ChunkReader {
     this.pendingAt = [];
   }
 
+  /** Remember the type of a chunk wink has just made one token equal to itself, if no cache can change it. */
   private remember(chunk: string, type: string): void {
-    if (!CACHE_PROOF.test(chunk)) return;
+    if (!BREAKS.test(chunk) && !this.held(chunk)) return;
     if (this.memo.size >= MEMO_MAX) this.memo.clear();
     this.memo.set(chunk, type);
   }

@@ -11,7 +11,7 @@ import model from 'wink-eng-lite-web-model';
 import { classifyWord } from '../core/syllable.ts';
 import { foldKey } from '../core/vietnamese.ts';
 import type { Token, TokenKind } from '../types.ts';
-import { chunkTokens, rawTokens, type RawTokens } from './chunks.ts';
+import { chunkTokens, forgetSince, rawTokens, type Lexemes, type RawTokens } from './chunks.ts';
 import { latinShadow } from './shadow.ts';
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -24,9 +24,9 @@ type Wink = ReturnType<typeof winkNLP>;
  * before the next one, so each document is tokenized as in a fresh process —
  * whatever was read before it, in whichever worker or shard.
  */
-interface WinkInstance {
+export interface WinkInstance {
   nlp: Wink;
-  lexemes: { hash: Record<string, number>; list: string[] };
+  lexemes: Lexemes;
   /** Entries of `list` before this are the model's own (or already forgotten). */
   seen: number;
 }
@@ -40,7 +40,8 @@ interface CoreModel {
   packing: { efList: string[] };
 }
 
-function instance(annotations: ('sbd')[]): WinkInstance {
+/** A new wink-nlp instance, with the lexeme table of its model. */
+export function newWinkInstance(annotations: ('sbd')[]): WinkInstance {
   let core: CoreModel | undefined;
   // wink unpacks its model by calling core(); keep hold of what it unpacks.
   const unpack = () => {
@@ -58,8 +59,8 @@ function instance(annotations: ('sbd')[]): WinkInstance {
 
 /** A wink-nlp instance: tokenizer only, or with sentence boundary detection. */
 function winkInstance(sbd: boolean): WinkInstance {
-  if (sbd) return (withSbd ??= instance(['sbd']));
-  return (plain ??= instance([]));
+  if (sbd) return (withSbd ??= newWinkInstance(['sbd']));
+  return (plain ??= newWinkInstance([]));
 }
 
 /** A wink-nlp instance: tokenizer only, or with sentence boundary detection. */
@@ -67,11 +68,10 @@ export function wink(sbd: boolean): Wink {
   return winkInstance(sbd).nlp;
 }
 
-/** Forget the lexemes wink learned from the text just read (they stay in its list, unreachable, so indexes stay aligned with its other tables). */
+/** Forget the lexemes wink learned from the text just read. */
 function forgetLearned(w: WinkInstance): void {
-  const { hash, list } = w.lexemes;
-  for (let i = w.seen; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
-  w.seen = list.length;
+  forgetSince(w.lexemes, w.seen);
+  w.seen = w.lexemes.list.length;
 }
 
 /** Raw wink tokens of a shadow text: spans, wink types, and wink sentence spans. */
@@ -97,7 +97,7 @@ export function winkTokens(text: string, sentences = false): WinkTokens {
     doc.sentences().each((s: ItemSentence) => {
       sents.push(s.out(nlp.its.span) as unknown as [number, number]);
     });
-  } else raw = chunkTokens(nlp, shadow);
+  } else raw = chunkTokens(nlp, w.lexemes, shadow);
   forgetLearned(w);
   const { starts, ends } = offsets(shadow, raw);
   return { starts, ends, types: raw.types, sentences: sents };

@@ -108,4 +108,19 @@ describe('tokenizing is independent of what was read before', () => {
     expect(words('hơn 5cm lại')).toEqual(before);
     expect(before).toEqual(['hơn', '5', 'cm', 'lại']);
   });
+
+  // wink learns "USD" as a currency from "100USD" and as a word from a lone "USD"; a lexeme's type
+  // is the one it was learned with, so the type of a lone "USD" depends on what came before it.
+  const kinds = (t: string) => tokenize(t).tokens.map((x) => `${x.text}/${x.kind}`);
+
+  it('gives a lone "USD" the same kind after a text that makes wink learn it as a currency', () => {
+    kinds('giá 100USD, tăng USD nữa');
+    expect(kinds('Giá USD hôm nay')).toEqual(['Giá/syllable', 'USD/acronym', 'hôm/syllable', 'nay/syllable']);
+  });
+
+  it('types "USD" in a text as wink reading the whole text does, after texts that taught wink either type', () => {
+    kinds('Giá USD hôm nay');
+    expect(kinds('giá 100USD, tăng USD nữa')).toEqual(['giá/syllable', '100/number', 'USD/symbol', ',/punct', 'tăng/syllable', 'USD/symbol', 'nữa/syllable']);
+    expect(kinds('USD hôm nay, giá 100USD, tăng USD nữa').filter((k) => k.startsWith('USD'))).toEqual(['USD/acronym', 'USD/acronym', 'USD/acronym']);
+  });
 });
