@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import type { Config } from './config.ts';
 import { cmp } from './core/order.ts';
 import type { CorpusResult } from './result.ts';
@@ -74,14 +75,14 @@ export class RunCache {
 
   /** The stored analysis for `key`, or null (also when the entry is unreadable). */
   loadResult(key: string): CorpusResult | null {
-    return readStored<CorpusResult>(join(this.dir, 'results', `${key}.v8`));
+    return readStored<CorpusResult>(join(this.dir, 'results', `${key}${STORED}`));
   }
 
   /** Store an analysis under `key`. */
   saveResult(key: string, result: CorpusResult): void {
     const dir = join(this.dir, 'results');
-    this.writeAtomic(dir, `${key}.v8`, serialize(result));
-    keepNewest(dir, KEEP_RESULTS, (f) => f.endsWith('.v8'));
+    this.writeAtomic(dir, `${key}${STORED}`, stored(result));
+    keepNewest(dir, KEEP_RESULTS, (f) => f.endsWith(STORED));
   }
 
   /** The key of `corpusDir`'s analysis under `config`: its inputs as they are now on disk. */
@@ -136,7 +137,7 @@ export class RunCache {
 
   /** Store a document analysis under `key`. */
   saveDocument(key: string, value: unknown): void {
-    this.writeAtomic(dirname(this.documentFile(key)), `${key}.v8`, serialize(value));
+    this.writeAtomic(dirname(this.documentFile(key)), `${key}${STORED}`, stored(value));
   }
 
   /**
@@ -152,12 +153,12 @@ export class RunCache {
     const root = join(this.dir, 'documents');
     for (const sub of readdirSync(root)) {
       if (sub === 'runs') continue;
-      for (const f of readdirSync(join(root, sub))) if (f.endsWith('.v8') && !kept.has(f.slice(0, -3))) rmSync(join(root, sub, f), { force: true });
+      for (const f of readdirSync(join(root, sub))) if (f.endsWith(STORED) && !kept.has(f.slice(0, -STORED.length))) rmSync(join(root, sub, f), { force: true });
     }
   }
 
   private documentFile(key: string): string {
-    return join(this.dir, 'documents', key.slice(0, 2), `${key}.v8`);
+    return join(this.dir, 'documents', key.slice(0, 2), `${key}${STORED}`);
   }
 
   /** A chart's SVG from the cache, or rendered by `render` and stored. */
@@ -183,11 +184,23 @@ export function copyFiles(from: string, to: string, names: readonly string[]): v
   for (const f of names) copyFileSync(join(from, f), join(to, f), constants.COPYFILE_FICLONE);
 }
 
-/** A value stored with v8.serialize, or null when the file is missing or unreadable. */
+/**
+ * Stored values: v8.serialize, then Brotli at quality 1. The tables of an
+ * analysis compress about 9× (404 articles: 59 → 6.6 MB) for some 0.15 s,
+ * a tenth of what deserializing them takes.
+ */
+const STORED = '.v8.br';
+
+/** A value as it is stored. */
+function stored(value: unknown): Buffer {
+  return brotliCompressSync(serialize(value), { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } });
+}
+
+/** A stored value, or null when the file is missing or unreadable. */
 function readStored<T>(file: string): T | null {
   if (!existsSync(file)) return null;
   try {
-    return deserialize(readFileSync(file)) as T;
+    return deserialize(brotliDecompressSync(readFileSync(file))) as T;
   } catch {
     return null;
   }
