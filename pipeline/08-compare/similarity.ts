@@ -99,8 +99,10 @@ export function numberTerms(docs: Iterable<ReadonlyMap<string, number>>): Number
  * the same place, so terms are numbered in the order countNgrams meets them.
  */
 export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN: number): NumberedTerms {
-  const unitTerm = new Map<string, number>();
   const unitId = new Map<string, number>();
+  // Each unit's unigram term (−1: not met as a unigram yet), by unit id.
+  let unitTerm: Int32Array = new Int32Array(1024).fill(-1);
+  let ids: Int32Array = new Int32Array(1024);
   const pairs = new PairTable(1 << 16);
   let termOfSlot = new Int32Array(pairs.capacity).fill(-1);
   pairs.onGrow = (moved) => {
@@ -136,15 +138,22 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
       docCounts[m++] = 1;
     };
     for (const run of runs) {
+      // One look-up per unit: its id, and its term (numbered when the unit is first met as a unigram).
+      if (run.length > ids.length) ids = new Int32Array(run.length * 2);
       for (let i = 0; i < run.length; i++) {
-        let t = unitTerm.get(run[i]);
-        if (t === undefined) unitTerm.set(run[i], (t = newTerm()));
+        let id = unitId.get(run[i]);
+        if (id === undefined) {
+          unitId.set(run[i], (id = unitId.size));
+          if (id === unitTerm.length) unitTerm = grown(unitTerm, -1);
+        }
+        ids[i] = id;
+      }
+      for (let i = 0; i < run.length; i++) {
+        let t = unitTerm[ids[i]];
+        if (t < 0) unitTerm[ids[i]] = t = newTerm();
         record(t);
         for (let n = 2; n <= maxN && i + n <= run.length; n++) {
-          const u = run[i + n - 1];
-          let id = unitId.get(u);
-          if (id === undefined) unitId.set(u, (id = unitId.size));
-          const slot = pairs.add(t, id, 0);
+          const slot = pairs.add(t, ids[i + n - 1], 0);
           if (termOfSlot[slot] < 0) termOfSlot[slot] = newTerm();
           record((t = termOfSlot[slot]));
         }
