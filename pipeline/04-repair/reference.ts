@@ -15,7 +15,7 @@
  * millions of frames, which as joined strings in Maps cost ~200 bytes each.
  */
 import { clausesOf } from './clauses.ts';
-import { grown, TupleIds } from './tuples.ts';
+import { grown, TupleIds } from '../core/tuples.ts';
 
 /** A clean document the repair may learn from. */
 export interface Reference {

@@ -15,6 +15,7 @@
  */
 import { PairTable } from '../core/pair-table.ts';
 import { cmp } from '../core/order.ts';
+import { grown } from '../core/tuples.ts';
 
 /** One collocation row. */
 export interface Collocation {
@@ -73,7 +74,7 @@ export function collocations(runs: Iterable<readonly string[]>, minCount: number
     let x = run.length ? idOf(run[0]) : -1;
     for (let i = 0; i + 1 < run.length; i++) {
       const y = idOf(run[i + 1]);
-      if (units.length > first.length) [first, second] = [grown(first), grown(second)];
+      if (units.length > first.length) [first, second] = [grown(first, units.length), grown(second, units.length)];
       n++;
       first[x]++;
       second[y]++;
@@ -88,11 +89,4 @@ export function collocations(runs: Iterable<readonly string[]>, minCount: number
     out.push({ x: units[x], y: units[y], ...association(o11, first[x], second[y], n) });
   });
   return out.sort((a, b) => b.g2 - a.g2 || cmp(a.x, b.x) || cmp(a.y, b.y));
-}
-
-/** A copy of `a` twice as long. */
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

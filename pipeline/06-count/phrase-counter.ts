@@ -17,6 +17,7 @@ import { PairTable } from '../core/pair-table.ts';
 import { attachIndex, type PhraseAggregate, type PhraseIndex } from './phrases.ts';
 import { cmp } from '../core/order.ts';
 import { PhraseCountMap } from './phrase-map.ts';
+import { BREAK, UnitIds } from '../core/units.ts';
 
 /** The thresholds the counting is bounded by (Config['phrases']). */
 export interface CounterLimits {
@@ -25,12 +26,10 @@ export interface CounterLimits {
   minDocs: number;
 }
 
-const BREAK = -1;
-
 /** Collects documents' runs of counting keys, then counts their phrases. */
 export class PhraseCounter {
-  private unitIds = new Map<string, number>();
-  private units: string[] = [];
+  private unitIds = new UnitIds();
+  private units = this.unitIds.units;
   /** Per document: unit ids with BREAK after each run. */
   private streams: Int32Array[] = [];
   private docGroup: number[] = [];
@@ -43,25 +42,13 @@ export class PhraseCounter {
 
   /** Add one document: its runs of counting keys, its group, its size in syllables. */
   add(runs: readonly (readonly string[])[], group: string, syllables: number): void {
-    let length = 0;
-    for (const r of runs) length += r.length + 1;
-    const stream = new Int32Array(length);
-    let p = 0;
-    for (const r of runs) {
-      for (const u of r) {
-        let id = this.unitIds.get(u);
-        if (id === undefined) {
-          id = this.units.length;
-          this.unitIds.set(u, id);
-          this.units.push(u);
-          if (u.includes(' ')) this.spacedUnits = true;
-          if (!this.oddUnits && !plainUnit(u)) this.oddUnits = true;
-        }
-        stream[p++] = id;
-      }
-      stream[p++] = BREAK;
+    const known = this.units.length;
+    this.streams.push(this.unitIds.stream(runs));
+    for (let id = known; id < this.units.length; id++) {
+      const u = this.units[id];
+      if (u.includes(' ')) this.spacedUnits = true;
+      if (!this.oddUnits && !plainUnit(u)) this.oddUnits = true;
     }
-    this.streams.push(stream);
     let g = this.groupIds.get(group);
     if (g === undefined) {
       g = this.groups.length;

@@ -9,6 +9,7 @@
  * punctuation or a sentence (the units come in runs).
  */
 import { cmp } from '../core/order.ts';
+import { BREAK, UnitIds } from '../core/units.ts';
 
 /** What reuse needs of a document: its id, group and runs of counting keys. */
 export interface ReuseDoc {
@@ -31,30 +32,6 @@ export interface Reuse {
   rightA: string;
   leftB: string;
   rightB: string;
-}
-
-const BREAK = -1;
-
-/** Units as integer ids: each document's laid end to end with BREAK between runs, and the unit of each id. */
-function unitStreams(docs: readonly ReuseDoc[]): { streams: Int32Array[]; units: string[] } {
-  const ids = new Map<string, number>();
-  const units: string[] = [];
-  const streams = docs.map((d) => {
-    let length = 0;
-    for (const r of d.runs) length += r.length + 1;
-    const out = new Int32Array(length);
-    let p = 0;
-    for (const r of d.runs) {
-      for (const u of r) {
-        let id = ids.get(u);
-        if (id === undefined) ids.set(u, (id = units.push(u) - 1));
-        out[p++] = id;
-      }
-      out[p++] = BREAK;
-    }
-    return out;
-  });
-  return { streams, units };
 }
 
 /** Up to `width` units before (dir −1) or after (dir +1) a position, not crossing a break. */
@@ -83,7 +60,9 @@ export function windowHash(s: Int32Array, at: number, k: number): number {
  * k-grams in order of their first place. Without a string per place: the
  * places are sorted by a hash of their units (a stable radix sort, so equal
  * hashes stay in place order), and places of equal hash are told apart by
- * their units, so a collision never joins two k-grams.
+ * their units, so a collision never joins two k-grams. (Interning each
+ * k-gram in a TupleIds table would cost k fields per distinct k-gram, and
+ * most k-grams of a corpus occur once: 28 bytes per place here.)
  */
 export function* repeatedKgrams(streams: readonly Int32Array[], k: number, hash: (s: Int32Array, at: number, k: number) => number = windowHash): Generator<Int32Array> {
   // The places where a k-gram starts, in order, with their hashes.
@@ -179,7 +158,9 @@ function radixOrder(key: Uint32Array): Uint32Array {
  */
 export function textReuse(docs: ReuseDoc[], minLength = 8, maxSeedDocs = 20, width = 8): Reuse[] {
   const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
-  const { streams, units } = unitStreams(sorted);
+  const ids = new UnitIds();
+  const streams = sorted.map((d) => ids.stream(d.runs));
+  const { units } = ids;
   const groupCount = new Set(sorted.map((d) => d.group)).size;
   const seeds = repeatedKgrams(streams, minLength);
   // Per pair of documents and diagonal (posB − posA): the passages already found, as [start, end) in A.

@@ -3,7 +3,8 @@
  * Buckley 1988; idf = ln(N/df)), and Jaccard overlap of 5-syllable shingles
  * (Broder 1997), the usual near-duplicate measure.
  */
-import { PairTable } from '../core/pair-table.ts';
+import { grown, TupleIds } from '../core/tuples.ts';
+import { BREAK, UnitIds } from '../core/units.ts';
 
 /** Cosine similarity of tf-idf vectors built from n-gram counts (w = count · ln(N/df), unit length): the N × N matrix. */
 export function tfidfCosine(docs: NumberedTerms): number[][] {
@@ -94,84 +95,56 @@ export function numberTerms(docs: Iterable<ReadonlyMap<string, number>>): Number
  * exactly as numberTerms(countNgrams(runs, 1, maxN) of each document) when
  * no unit holds a space, but without a string per n-gram or a Map of every
  * n-gram of the corpus (V8's holds at most 2^24 entries): units get integer
- * ids, and an n-gram of n ≥ 2 is the pair (its first n−1 units' term, its
- * last unit) in a PairTable. An n-gram's prefix is numbered before it, at
- * the same place, so terms are numbered in the order countNgrams meets them.
+ * ids, and an n-gram is the pair (its first n−1 units' term, its last unit)
+ * — a unigram (−1, its unit) — in a TupleIds table, whose ids are the terms.
+ * An n-gram's prefix is met before it, at the same place, so terms are
+ * numbered in the order countNgrams meets them.
  */
 export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN: number): NumberedTerms {
-  const unitId = new Map<string, number>();
-  // Each unit's unigram term (−1: not met as a unigram yet), by unit id.
-  let unitTerm: Int32Array = new Int32Array(1024).fill(-1);
-  let ids: Int32Array = new Int32Array(1024);
-  const pairs = new PairTable(1 << 16);
-  let termOfSlot = new Int32Array(pairs.capacity).fill(-1);
-  pairs.onGrow = (moved) => {
-    const next = new Int32Array(pairs.capacity).fill(-1);
-    for (let i = 0; i < moved.length; i++) if (moved[i] >= 0) next[moved[i]] = termOfSlot[i];
-    termOfSlot = next;
+  const unitIds = new UnitIds();
+  const ngrams = new TupleIds(2, 1 << 16);
+  const pair = new Int32Array(2);
+  const term = (prefix: number, unit: number) => {
+    pair[0] = prefix;
+    pair[1] = unit;
+    return ngrams.add(pair);
   };
-  let nTerms = 0;
-  let df = new Int32Array(1 << 16);
-  let lastDoc = new Int32Array(1 << 16).fill(-1);
-  let at = new Int32Array(1 << 16);
+  // Per term: document frequency, the last document + 1 that had it, and where it sits in that document's list.
+  let df: Int32Array = new Int32Array(1 << 16);
+  let lastDoc: Int32Array = new Int32Array(1 << 16);
+  let at: Int32Array = new Int32Array(1 << 16);
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
   let docTerms: Int32Array = new Int32Array(1024);
   let docCounts: Int32Array = new Int32Array(1024);
-  const newTerm = () => {
-    if (nTerms === df.length) [df, lastDoc, at] = [grown(df, 0), grown(lastDoc, -1), grown(at, 0)];
-    return nTerms++;
-  };
   let d = 0;
   for (const runs of docs) {
     let m = 0;
     const record = (t: number) => {
-      if (lastDoc[t] === d) {
+      if (t >= df.length) [df, lastDoc, at] = [grown(df, t + 1), grown(lastDoc, t + 1), grown(at, t + 1)];
+      if (lastDoc[t] === d + 1) {
         docCounts[at[t]]++;
         return;
       }
-      lastDoc[t] = d;
+      lastDoc[t] = d + 1;
       df[t]++;
-      if (m === docTerms.length) [docTerms, docCounts] = [grown(docTerms, 0), grown(docCounts, 0)];
+      if (m === docTerms.length) [docTerms, docCounts] = [grown(docTerms, m + 1), grown(docCounts, m + 1)];
       at[t] = m;
       docTerms[m] = t;
       docCounts[m++] = 1;
     };
-    for (const run of runs) {
-      // One look-up per unit: its id, and its term (numbered when the unit is first met as a unigram).
-      if (run.length > ids.length) ids = new Int32Array(run.length * 2);
-      for (let i = 0; i < run.length; i++) {
-        let id = unitId.get(run[i]);
-        if (id === undefined) {
-          unitId.set(run[i], (id = unitId.size));
-          if (id === unitTerm.length) unitTerm = grown(unitTerm, -1);
-        }
-        ids[i] = id;
-      }
-      for (let i = 0; i < run.length; i++) {
-        let t = unitTerm[ids[i]];
-        if (t < 0) unitTerm[ids[i]] = t = newTerm();
-        record(t);
-        for (let n = 2; n <= maxN && i + n <= run.length; n++) {
-          const slot = pairs.add(t, ids[i + n - 1], 0);
-          if (termOfSlot[slot] < 0) termOfSlot[slot] = newTerm();
-          record((t = termOfSlot[slot]));
-        }
-      }
+    const stream = unitIds.stream(runs);
+    for (let i = 0; i < stream.length; i++) {
+      if (stream[i] === BREAK) continue;
+      let t = term(-1, stream[i]);
+      record(t);
+      for (let j = i + 1; j < i + maxN && stream[j] !== BREAK; j++) record((t = term(t, stream[j])));
     }
     terms.push(docTerms.slice(0, m));
     counts.push(docCounts.slice(0, m));
     d++;
   }
-  return { terms, counts, df: df.slice(0, nTerms) };
-}
-
-/** A copy of `a` twice as long, the new half filled with `fill`. */
-function grown(a: Int32Array, fill: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
+  return { terms, counts, df: df.slice(0, ngrams.size) };
 }
 
 /**

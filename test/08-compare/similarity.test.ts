@@ -276,7 +276,7 @@ describe('n-gram terms without strings (ngramTerms)', () => {
 
   it('number the terms as string-keyed counts do: same numbers, order, counts and document frequencies', () => {
     const runs = seedDocs.map((d) => d.runs);
-    // A long document of 400 units in random order: some 90,000 distinct n-grams, so the pair table grows.
+    // A long document of 400 units in random order: some 90,000 distinct n-grams, so the n-gram table grows.
     const r = random(7);
     const noise = [Array.from({ length: 60000 }, () => `u${Math.floor(r() * 400)}`)];
     for (const maxN of [1, 2, 3]) {

@@ -1,0 +1,35 @@
+/**
+ * Counting units (syllables or words) as integer ids, and documents' runs of
+ * units as streams of them: what the phrase counter, similarity and text
+ * reuse read instead of strings.
+ */
+
+/** Ends each run in a unit stream, so nothing read from the stream crosses runs. */
+export const BREAK = -1;
+
+/** Ids for units in order of first appearance, and the unit of each id. */
+export class UnitIds {
+  private readonly ids = new Map<string, number>();
+  /** The unit of each id. */
+  readonly units: string[] = [];
+
+  /** The id of `u`, numbered if new. */
+  id(u: string): number {
+    let id = this.ids.get(u);
+    if (id === undefined) this.ids.set(u, (id = this.units.push(u) - 1));
+    return id;
+  }
+
+  /** A document's runs laid end to end as ids, BREAK after each run. */
+  stream(runs: readonly (readonly string[])[]): Int32Array {
+    let length = 0;
+    for (const r of runs) length += r.length + 1;
+    const out = new Int32Array(length);
+    let p = 0;
+    for (const r of runs) {
+      for (const u of r) out[p++] = this.id(u);
+      out[p++] = BREAK;
+    }
+    return out;
+  }
+}
