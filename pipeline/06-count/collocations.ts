@@ -16,6 +16,7 @@
 import { PairTable } from '../core/pair-table.ts';
 import { cmp } from '../core/order.ts';
 import { grown } from '../core/tuples.ts';
+import { UnitIds } from '../core/units.ts';
 
 /** One collocation row. */
 export interface Collocation {
@@ -59,13 +60,9 @@ export function association(o11: number, r1: number, c1: number, n: number): Omi
 /** Bigram collocations of runs of units seen at least `minCount` times, strongest (G²) first. */
 export function collocations(runs: Iterable<readonly string[]>, minCount: number, stop: ReadonlySet<string> = new Set()): Collocation[] {
   // Units as integer ids, pairs counted in a typed-array table: no string is built per bigram.
-  const ids = new Map<string, number>();
-  const units: string[] = [];
-  const idOf = (u: string) => {
-    let id = ids.get(u);
-    if (id === undefined) ids.set(u, (id = units.push(u) - 1));
-    return id;
-  };
+  const unitIds = new UnitIds();
+  const { units } = unitIds;
+  const idOf = (u: string) => unitIds.id(u);
   let first: Int32Array = new Int32Array(1024);
   let second: Int32Array = new Int32Array(1024);
   const pairs = new PairTable();

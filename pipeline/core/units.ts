@@ -1,7 +1,7 @@
 /**
  * Counting units (syllables or words) as integer ids, and documents' runs of
- * units as streams of them: what the phrase counter, similarity and text
- * reuse read instead of strings.
+ * units as streams of them: what the phrase counter, collocations, similarity
+ * and text reuse read instead of strings.
  */
 
 /** Ends each run in a unit stream, so nothing read from the stream crosses runs. */
