@@ -377,6 +377,7 @@ function referenceFolder(dir: string, config: Config, st: Stages): Reference[] {
 
 /** Run the CLI with process arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  stopQuietlyOnClosedPipe();
   try {
     await program().parseAsync(argv, { from: 'user' });
     return 0;
@@ -395,6 +396,17 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.VNRHET_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return 1;
   }
+}
+
+/** When the reader of stdout goes away (`vnrhet kwic … | head`), stop as Unix tools do, without a stack trace. */
+let pipeWatched = false;
+function stopQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);

@@ -125,6 +125,15 @@ describe('bin/vnrhet.js: the heap a large corpus needs', () => {
     expect(bin(['report', 'no/such/report']).status).toBe(1);
   }, 60_000);
 
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, ['bin/vnrhet.js', 'run', '--help'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    expect([code, stderr]).toEqual([0, '']);
+  }, 60_000);
+
   it('ends a run that exhausts the heap with one line saying so, exit code 1', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'vnrhet-oom-')), 'seeds');
     const r = bin(['run', 'data/seeds', '--out', out, '--no-cache', '--quiet'], { VNRHET_HEAP_MB: '24' });
