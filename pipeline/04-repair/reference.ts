@@ -274,6 +274,7 @@ export class NearDuplicateIndex {
   private readonly hashes: Uint32Array;
   private readonly starts: Int32Array;
   private readonly postingDocs: Int32Array;
+  private hits?: Int32Array;
 
   constructor(references: readonly Reference[] | ReferenceWords, private readonly sample = 4) {
     this.ref = wordsOf(references);
@@ -338,7 +339,8 @@ export class NearDuplicateIndex {
     // The query's distinct trigrams (ids in first-seen order) and how many positions hold each.
     const trigrams = new TupleIds(3, keys.length);
     const positions: number[] = [];
-    const hits = new Int32Array(this.ref.docs.length);
+    // One count per reference, kept between queries and reset where touched: a fresh array per query would cost O(references) each, O(N²) over a corpus.
+    const hits = (this.hits ??= new Int32Array(this.ref.docs.length));
     const touched: number[] = [];
     for (let i = 0; i + 3 <= keys.length; i++) {
       const seen = trigrams.size;
@@ -358,7 +360,8 @@ export class NearDuplicateIndex {
       }
     }
     // Check the three strongest sampled matches exactly; ties by index for determinism.
-    const top = touched.filter((d) => this.ref.docs[d].id !== excludeId).sort((a, b) => hits[b] - hits[a] || a - b).slice(0, 3);
+    const top = strongest(touched, hits, 3, (d) => this.ref.docs[d].id !== excludeId);
+    for (const d of touched) hits[d] = 0;
     const counted = new Int32Array(trigrams.size);
     let best = -1;
     let bestScore = 0;
@@ -397,4 +400,21 @@ export class NearDuplicateIndex {
     });
     return q;
   }
+}
+
+/** The `k` items with the most hits (ties to the lower index), strongest first, of those `keep` accepts: the head of the full sort, without sorting every touched reference. */
+export function strongest(items: readonly number[], hits: Int32Array, k: number, keep: (d: number) => boolean): number[] {
+  const top: number[] = [];
+  for (const d of items) {
+    // Most items fall short of the k-th kept one: skip them before asking `keep`.
+    const kth = top.length === k ? top[k - 1] : -1;
+    if (kth >= 0 && (hits[d] < hits[kth] || (hits[d] === hits[kth] && d > kth))) continue;
+    if (!keep(d)) continue;
+    let at = top.length;
+    while (at > 0 && (hits[top[at - 1]] < hits[d] || (hits[top[at - 1]] === hits[d] && top[at - 1] > d))) at--;
+    if (at >= k) continue;
+    top.splice(at, 0, d);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
