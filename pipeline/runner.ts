@@ -24,6 +24,7 @@ import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, repeatedLines, type Cleaned } from './03-clean/index.ts';
 import { assessSpin, defaultResources, repairDocument, type RepairRecord, type RepairResources } from './04-repair/index.ts';
+import { NearDuplicateIndex, wordKeys, type NearDuplicate } from './04-repair/reference.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
 import { collocations } from './06-count/collocations.ts';
@@ -223,46 +224,68 @@ function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch)
  * The documents whose analysis (repair to directives) the run cache holds,
  * and the rest still to analyse: `rest` is `prepared` with the found ones no
  * longer `mine`. An analysis is stored under a key of everything
- * analyseCleaned reads: the code, the document's bytes, id and metadata, its
- * cleaned text and removed lines, the settings of the stages up to
- * directives, and — because spin repair reads them — every reference text.
- * So a rerun that changes only counting or comparison settings, or adds a
- * document that does not change the references (a spun one), analyses no
- * other document again. `save` stores the new analyses and records which
- * ones this run used.
+ * analyseCleaned reads of the document: the code, its bytes, id and
+ * metadata, its cleaned text and removed lines, the settings of the stages up
+ * to directives. With it is kept the hash of the reference texts it was made
+ * with; when they have changed, it is reused only if it read no more of them
+ * than its near-duplicate and the search finds the same one now (see
+ * ReferenceReads). So a rerun that changes only counting or comparison
+ * settings, or adds a spun document, analyses no other document again; one
+ * that adds or edits a clean document analyses again that document, the
+ * flagged ones, and those whose near-duplicate changed. `save` stores the
+ * new analyses and records which ones this run used.
  */
 function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { analysed: (Analysed | undefined)[]; rest: Prepared; save: (analysed: readonly (Analysed | undefined)[]) => void } {
   const { cache, config } = opts;
   const analysed: (Analysed | undefined)[] = new Array(prepared.ingested.length);
   if (!cache) return { analysed, rest: prepared, save: () => {} };
+  let referencesHash = '';
   const keys = clock.time('cache: documents', () => {
     const refs = createHash('sha256');
     if (config.repair.enabled) for (const r of prepared.references) refs.update(r.id).update('\0').update(r.text).update('\0');
     const settings = JSON.stringify([config.ingest, config.normalize, config.clean, config.repair, config.tokenize, config.kwic, config.compare.groupBy, config.phrases.unit, config.phrases.crossPunctuation, config.phrases.includeNonSyllables]);
-    const referencesHash = refs.digest('hex');
-    return prepared.ingested.map((d, i) => (d.mine ? cache.documentKey([settings, referencesHash, d.part.result.sha256, d.id, JSON.stringify(d.meta), JSON.stringify(prepared.cleanedDocs[i].removed), prepared.cleanedDocs[i].traced.text]) : ''));
+    referencesHash = refs.digest('hex');
+    return prepared.ingested.map((d, i) => (d.mine ? cache.documentKey([settings, d.part.result.sha256, d.id, JSON.stringify(d.meta), JSON.stringify(prepared.cleanedDocs[i].removed), prepared.cleanedDocs[i].traced.text]) : ''));
   });
+  // With other references than when it was stored, an analysis that read only its near-duplicate still holds if the search finds the same one.
+  let index: NearDuplicateIndex | null | undefined;
+  const nearestNow = (i: number): NearestRead | null => {
+    if (!config.repair.enabled) return null;
+    index ??= prepared.references.length ? clock.time('cache: near-duplicates', () => new NearDuplicateIndex(prepared.references)) : null;
+    return index && nearestRead(clock.time('cache: near-duplicates', () => index!.nearest(wordKeys(prepared.cleanedDocs[i].traced.text), prepared.ingested[i].id, config.repair.minContainment)));
+  };
   const found = new Set<number>();
-  clock.time('cache: documents', () => {
-    for (const [i, key] of keys.entries()) {
-      if (!key) continue;
-      const a = cache.loadDocument<Analysed>(key);
-      if (!a) continue;
-      analysed[i] = a;
-      found.add(i);
-    }
-  });
+  for (const [i, key] of keys.entries()) {
+    if (!key) continue;
+    const stored = clock.time('cache: documents', () => cache.loadDocument<StoredAnalysis>(key));
+    if (!stored) continue;
+    const { reads } = stored.analysed;
+    if (stored.references !== referencesHash && (reads.every || !sameNearest(reads.nearest, nearestNow(i)))) continue;
+    analysed[i] = stored.analysed;
+    found.add(i);
+  }
   const rest: Prepared = { ...prepared, ingested: prepared.ingested.map((d, i) => (found.has(i) ? { ...d, mine: false } : d)), nMine: prepared.nMine - found.size };
   const save = (all: readonly (Analysed | undefined)[]) =>
     clock.time('cache: documents', () => {
       for (const [i, key] of keys.entries()) {
         const a = all[i];
         if (!key || !a || found.has(i)) continue;
-        cache.saveDocument(key, a);
+        cache.saveDocument(key, { references: referencesHash, analysed: a } satisfies StoredAnalysis);
       }
       cache.keepDocuments(keys.filter(Boolean));
     });
   return { analysed, rest, save };
+}
+
+/** A document's analysis in the run cache, with the hash of the reference texts it was made with. */
+interface StoredAnalysis {
+  references: string;
+  analysed: Analysed;
+}
+
+/** Whether two near-duplicate records are the same reference, words and share. */
+function sameNearest(a: NearestRead | null, b: NearestRead | null): boolean {
+  return a === null || b === null ? a === b : a.id === b.id && a.containment === b.containment && a.words === b.words;
 }
 
 /** The configured concordance queries with their keys. */
@@ -390,7 +413,31 @@ export interface Analysed {
   directives: DirectiveRow[];
   compare: CompareDoc;
   units: number;
+  /** What of the clean reference texts the analysis read (the run cache reuses it while that is unchanged). */
+  reads: ReferenceReads;
   fields: Pick<DocumentResult, 'sentences' | 'tokens' | 'syllables' | 'nonSyllables' | 'removedLines' | 'spinScore' | 'spun' | 'spinEvidence' | 'repairs' | 'directives'>;
+}
+
+/**
+ * What of the reference texts one document's analysis depends on. A flagged
+ * document's repair reads infill frames built from every reference. An
+ * unflagged one's analysis reads only the near-duplicate found for it: its
+ * spin evidence and the few repairs allowed in clean text (spinner
+ * fingerprints) depend on the lexicon, the model, and the words that copy
+ * vouches for, never on infill.
+ */
+export type ReferenceReads = { every: true } | { every: false; nearest: NearestRead | null };
+
+/** A near-duplicate as a repair read it: the reference's id, the share of trigrams and a hash of its words. */
+export interface NearestRead {
+  id: string;
+  containment: number;
+  words: string;
+}
+
+/** The record of a near-duplicate found (null: none). */
+export function nearestRead(copy: NearDuplicate | null): NearestRead | null {
+  return copy && { id: copy.id, containment: copy.containment, words: createHash('sha256').update(copy.keys.join('\n')).digest('hex') };
 }
 
 /** 04-repair, 05-tokenize, the runs of counting units, concordance lines, 07-directives and 1–3-gram counts of one cleaned document. */
@@ -432,6 +479,7 @@ export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned,
     directives: directiveRows,
     compare: { id, group, sentences: sentences.length, syllables, directives: dirs.length, runs },
     units,
+    reads: config.repair.enabled && repaired.spin.flagged ? { every: true } : { every: false, nearest: nearestRead(repaired.copyOf) },
     fields: {
       sentences: sentences.length,
       tokens: tokens.length,

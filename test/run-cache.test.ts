@@ -97,7 +97,7 @@ describe('run cache', () => {
     expect(edited.files['documents.csv']).not.toEqual(first.files['documents.csv']);
   }, 120_000);
 
-  it('reuses each document\'s analysis when only counting settings change or a spun document is added, and redoes them all when a reference text changes', async () => {
+  it('reuses each document\'s analysis when only counting settings change or a spun document is added, and after a change to the reference texts redoes only what read it', async () => {
     const corpus = corpusOf(['000', '001', '003']);
     const cache = new RunCache(mkdtempSync(join(tmpdir(), 'vnrhet-cachedir-')));
     const repaired = (r: { result: { timings?: { stage: string; calls: number }[] } }) => r.result.timings!.find((t) => t.stage === 'repair')?.calls ?? 0;
@@ -118,11 +118,24 @@ describe('run cache', () => {
     // A line added after 001's article is cut as page furniture: its cleaned text, and so the references, stay the same.
     appendFileSync(join(corpus, SEED_FILES['001']), '\nCần tiếp tục đẩy mạnh công tác tuyên truyền.\n');
     expect(repaired(await report(corpus, defaultConfig(), cache))).toBe(1);
-    // An edit in the article changes the references every repair reads: every document is analysed again.
+    // An edit in 001's article changes the references: 001 and the two flagged documents (whose repairs read
+    // infill frames of every reference) are analysed again; 000, which has no near-duplicate, is not.
     const file = join(corpus, SEED_FILES['001']);
     writeFileSync(file, readFileSync(file, 'utf8').replace('Đảng', 'Đảng ta'));
     const edited = await report(corpus, defaultConfig(), cache);
-    expect(repaired(edited)).toBe(4);
+    expect(repaired(edited)).toBe(3);
     expect(edited.files).toEqual((await report(corpus, defaultConfig())).files);
-  }, 180_000);
+    // A clean document added: it and the two flagged ones.
+    copyFileSync(join(seedDir.pathname, SEED_FILES['002']), join(corpus, SEED_FILES['002']));
+    const clean = await report(corpus, defaultConfig(), cache);
+    expect(repaired(clean)).toBe(3);
+    expect(clean.files).toEqual((await report(corpus, defaultConfig())).files);
+    // A clean near-copy of 000 added: 000 now has a near-duplicate (its documents.csv row names it), so it is analysed again too.
+    const lines = readFileSync(join(corpus, SEED_FILES['000']), 'utf8').split('\n');
+    writeFileSync(join(corpus, '006_near_copy_of_000.txt'), lines.slice(0, -3).join('\n'));
+    const copied = await report(corpus, defaultConfig(), cache);
+    expect(repaired(copied)).toBe(4);
+    expect(copied.files['documents.csv']).toMatch(/near-duplicate of 006_near_copy_of_000/);
+    expect(copied.files).toEqual((await report(corpus, defaultConfig())).files);
+  }, 240_000);
 });

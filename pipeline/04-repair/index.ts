@@ -48,6 +48,8 @@ export interface Repaired {
   /** The repairs as edits of the stage's input text (offsets into it), in order, never overlapping (for the side-by-side view). */
   edits: Edit[];
   spin: SpinAssessment;
+  /** The clean reference the first round found this document a near-duplicate of (null: none, or no references given). */
+  copyOf: NearDuplicate | null;
 }
 
 /** What the stage needs beyond the document: model, lexicon, clean reference text. */
@@ -315,8 +317,9 @@ export function repairDocument(doc: TracedText, docId: string, config: Config['r
   const edits: Edit[] = [];
   // The first round's candidates also give the spin assessment, unless the caller made one.
   let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId) : null;
+  const copyOf = first?.copyOf ?? null;
   const spin = given ?? spinOf(doc.text, first!, config);
-  if (!config.enabled) return { traced, repairs, edits, spin };
+  if (!config.enabled) return { traced, repairs, edits, spin, copyOf };
   // Where the stage's input is, seen from the current text: edits are reported in input offsets.
   let local = new Provenance();
   let scope: RoundScope | null = null;
@@ -356,5 +359,5 @@ export function repairDocument(doc: TracedText, docId: string, config: Config['r
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   repairs.sort((a, b) => a.rawStart - b.rawStart);
-  return { traced, repairs, edits, spin };
+  return { traced, repairs, edits, spin, copyOf };
 }
