@@ -208,7 +208,7 @@ function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch)
   const analysed = stored.analysed;
   let done = prepared.nMine - stored.rest.nMine;
   if (stored.rest.nMine) {
-    const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords)) : defaultResources();
+    const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords, stored.nearDuplicates)) : defaultResources();
     const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
     for (const [i, d] of ingested.entries()) {
       if (!d.mine) continue;
@@ -233,9 +233,10 @@ function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch)
  * settings, or adds a spun document, analyses no other document again; one
  * that adds or edits a clean document analyses again that document, the
  * flagged ones, and those whose near-duplicate changed. `save` stores the
- * new analyses and records which ones this run used.
+ * new analyses and records which ones this run used; `nearDuplicates` is the
+ * index the check built, if it built one, for the repairs still to run.
  */
-function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { analysed: (Analysed | undefined)[]; rest: Prepared; save: (analysed: readonly (Analysed | undefined)[]) => void } {
+function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { analysed: (Analysed | undefined)[]; rest: Prepared; save: (analysed: readonly (Analysed | undefined)[]) => void; nearDuplicates?: NearDuplicateIndex | null } {
   const { cache, config } = opts;
   const analysed: (Analysed | undefined)[] = new Array(prepared.ingested.length);
   if (!cache) return { analysed, rest: prepared, save: () => {} };
@@ -274,7 +275,7 @@ function storedAnalyses(opts: RunOptions, prepared: Prepared, clock: Stopwatch):
       }
       cache.keepDocuments(keys.filter(Boolean));
     });
-  return { analysed, rest, save };
+  return { analysed, rest, save, nearDuplicates: index };
 }
 
 /** A document's analysis in the run cache, with the hash of the reference texts it was made with. */

@@ -62,12 +62,12 @@ export interface RepairResources {
   frames: FrameIndex | null;
 }
 
-/** The shipped resources, with optional clean reference documents. */
-export function defaultResources(references: Reference[] = [], maxReferenceWords = 2_000_000): RepairResources {
+/** The shipped resources, with optional clean reference documents (and their near-duplicate index, if one was built from them already). */
+export function defaultResources(references: Reference[] = [], maxReferenceWords = 2_000_000, built?: NearDuplicateIndex | null): RepairResources {
   if (references.length === 0) return { lm: referenceLM(), lexicon: confusions(), references: null, frames: null };
-  // Both indexes read the references' words once.
-  const words = new ReferenceWords(references);
-  return { lm: referenceLM(), lexicon: confusions(), references: new NearDuplicateIndex(words), frames: new FrameIndex(words, maxReferenceWords) };
+  // Both indexes read the references' words once (the near-duplicate index may be built already, from these references).
+  const near = built ?? new NearDuplicateIndex(new ReferenceWords(references));
+  return { lm: referenceLM(), lexicon: confusions(), references: near, frames: new FrameIndex(near.words, maxReferenceWords) };
 }
 
 /** Prior confidence of each kind of evidence (at its gain threshold; more gain adds confidence). */

@@ -321,6 +321,11 @@ export class NearDuplicateIndex {
     return this.ref.docs.length;
   }
 
+  /** The reference words the index was built from (the frame index can be built from them too). */
+  get words(): ReferenceWords {
+    return this.ref;
+  }
+
   /** Index in `hashes` of h, or -1. */
   private find(h: number): number {
     let lo = 0;
