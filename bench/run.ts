@@ -14,7 +14,8 @@
  *              tokenized text, vs scikit-learn's CountVectorizer (1–3) on the
  *              same documents
  *   pipeline   the whole pipeline (`vnrhet run`, in a child process, with its
- *              peak memory) on --pipeline-size MB of the corpus (default: all)
+ *              peak memory, and each stage's time, MB/s and resident set as
+ *              its timings.json gives them) on --pipeline-size MB of the corpus (default: all)
  *              vs `wc -w` (the floor) and CountVectorizer (the peer) on the
  *              same documents (the child gets ¾ of the machine's memory as
  *              its heap limit, as bin/vnrhet.js gives it)
@@ -176,6 +177,19 @@ function materialize(mb: number): { dir: string; folder: string; text: string; j
   return { dir, folder, text: join(dir, 'all.txt'), jsonl: join(dir, 'all.jsonl'), docs, mb: bytes / 1e6 };
 }
 
+/**
+ * Each stage of one whole-pipeline run, from the timings.json of its report:
+ * seconds, throughput on the whole corpus (MB / seconds) and the process's
+ * resident set when the stage last sampled it (every 64th call: not a peak).
+ * Printed as a table; the median run's goes into bench.json.
+ */
+function pipelineStages(report: string, mb: number): { stage: string; seconds: number; mbPerS: number; rssMb: number | null }[] {
+  const t = JSON.parse(readFileSync(join(report, 'timings.json'), 'utf8')) as { stages: { stage: string; seconds: number; rssMb: number }[]; emitSeconds: number };
+  const rows = [...t.stages, { stage: 'emit (write the report)', seconds: t.emitSeconds, rssMb: null }].map((x) => ({ stage: x.stage, seconds: x.seconds, mbPerS: mb / x.seconds, rssMb: x.rssMb }));
+  for (const r of rows) console.log(`  ${r.stage.padEnd(32)} ${r.seconds.toFixed(2).padStart(9)} s ${r.mbPerS.toFixed(2).padStart(9)} MB/s   RSS ${r.rssMb === null ? '     —' : r.rssMb.toFixed(0).padStart(6)} MB`);
+  return rows;
+}
+
 function peerRow(name: string, p: PeerResult, mb: number): Record<string, unknown> {
   if (!p.ok) {
     console.log(`${name.padEnd(34)} not measured: ${p.reason}`);
@@ -246,7 +260,7 @@ if (only.includes('count') || only.includes('pipeline')) {
       const peak = Math.max(...runsOut.map((x) => x.peakRssMb));
       const ratio = vsPeer(sec);
       console.log(`${'whole pipeline (vnrhet run)'.padEnd(34)} ${(m.mb / sec).toFixed(2).padStart(8)} MB/s   peak ${peak.toFixed(0)} MB   ratio to CountVectorizer ${ratio === null ? 'n/a' : ratio.toFixed(3)}, to wc -w ${vsFloor(sec)?.toFixed(4) ?? 'n/a'}`);
-      results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec), jobs: (runsOut[0] as { jobs?: number }).jobs };
+      results.pipeline = { mb: m.mb, seconds: sec, mbPerS: m.mb / sec, peakRssMb: peak, ratioToCountVectorizer: ratio, ratioToWc: vsFloor(sec), jobs: (runsOut[0] as { jobs?: number }).jobs, stages: pipelineStages(join(m.dir, `out${runsOut.findIndex((x) => x.seconds === sec)}`), m.mb) };
       // The same run with a worker per core: what the worker pool gains on this machine.
       const single = only.includes('pool') ? once('single', undefined, availableParallelism()) : null;
       if (single?.status === 0) {
