@@ -90,6 +90,11 @@ export class PhraseCountMap extends Map<string, number> {
     for (let j = 0; j < ids.length; j++) fn.call(thisArg, vals[j], phrases[ids[j]], this);
   }
 
+  /** The phrases array the entries' ids point into. */
+  get phraseList(): readonly string[] {
+    return this.phrases;
+  }
+
   /** Call fn with every entry's id (into the phrases array) and value, in entry order, while the arrays describe the map; false if they no longer do. */
   eachId(fn: (id: number, value: number) => void): boolean {
     if (this.changed) return false;

@@ -378,6 +378,15 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
       rows.push({ group: g.name, phrase: ix.phrases[id], n: ix.n[id], count: c, docs: g.docs[j], perTenK: g.syllables ? (c / g.syllables) * 10000 : 0, maximal: by[id] < 0 });
     }
   }
+  rowIds.set(corpus, { phrases: ix.phrases, ids });
   return { corpus, byGroup: rows };
+}
+
+/** Of each corpus table phraseTables made: its index's phrases and the index id of each row. */
+const rowIds = new WeakMap<readonly PhraseRow[], { phrases: readonly string[]; ids: Int32Array }>();
+
+/** The index ids of a corpus table's rows and the phrases they point into, if phraseTables made it (so counts kept by id can be read without looking strings up). */
+export function phraseRowIds(table: readonly PhraseRow[]): { phrases: readonly string[]; ids: Int32Array } | undefined {
+  return rowIds.get(table);
 }
 

@@ -4,7 +4,7 @@
  * formulae shared by every group, and document-by-document similarity.
  */
 import { defaultConfig, type Config } from '../config.ts';
-import type { PhraseRow } from '../06-count/phrases.ts';
+import { phraseRowIds, type PhraseRow } from '../06-count/phrases.ts';
 import { PhraseCountMap } from '../06-count/phrase-map.ts';
 import { cmp } from '../core/order.ts';
 import { countNgrams } from '../06-count/ngrams.ts';
@@ -115,8 +115,9 @@ export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config
     if (!gc) groupCounts.set(d.group, (gc = new Map()));
     for (const [k, c] of d.counts) gc.set(k, (gc.get(k) ?? 0) + c);
   }
-  const phrases = listed.filter((p) => p.maximal);
-  const countsOf = phraseCounts(phrases);
+  const keep = listed.map((p) => p.maximal);
+  const phrases = listed.filter((_, i) => keep[i]);
+  const countsOf = phraseCounts(phrases, idsOf(listed, keep));
   const total = groups.reduce((n, g) => n + g.syllables, 0);
   const rows: KeynessRow[] = [];
   // Against the rest: the reference count is the corpus count minus the target's.
@@ -148,23 +149,49 @@ export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config
  * array in the order of `phrases`. Walks whichever is smaller, the group's
  * counts or the phrases (a Map look-up of a long string key is the cost);
  * always the counts when they are a PhraseCountMap, whose walk reads arrays
- * but whose first look-up fills a hash of every entry.
+ * but whose first look-up fills a hash of every entry. Given the rows' index
+ * ids (`byId`), counts kept by id in that index are read by id, with no
+ * string hashed (hashing millions of phrases per group was most of keyness
+ * on a large corpus, and flattened every phrase string in memory).
  */
-function phraseCounts(phrases: PhraseRow[]): (counts: Map<string, number>) => Float64Array {
-  const at = new Map(phrases.map((p, i) => [p.phrase, i]));
-  const unique = at.size === phrases.length;
+function phraseCounts(phrases: PhraseRow[], byId?: { phrases: readonly string[]; ids: Int32Array }): (counts: Map<string, number>) => Float64Array {
+  let at: Map<string, number> | undefined;
+  let unique = true;
+  // Counts kept by index id (PhraseCountMap over the index the rows came from) are read through the ids: no string is hashed.
+  let rowOfId: Int32Array | undefined;
+  if (byId && byId.ids.length === phrases.length && phrases.every((p, i) => byId.phrases[byId.ids[i]] === p.phrase)) {
+    rowOfId = new Int32Array(byId.phrases.length).fill(-1);
+    phrases.forEach((_, i) => (rowOfId![byId.ids[i]] = i));
+  }
   return (counts) => {
     const a = new Float64Array(phrases.length);
+    if (rowOfId && counts instanceof PhraseCountMap && counts.phraseList === byId!.phrases && counts.eachId((id, c) => {
+      const i = rowOfId![id];
+      if (i >= 0) a[i] = c;
+    })) return a;
+    if (!at) {
+      at = new Map(phrases.map((p, i) => [p.phrase, i]));
+      unique = at.size === phrases.length;
+    }
     if (!unique || (counts.size >= phrases.length && !(counts instanceof PhraseCountMap))) {
       for (let i = 0; i < a.length; i++) a[i] = counts.get(phrases[i].phrase) ?? 0;
       return a;
     }
     for (const [k, c] of counts) {
-      const i = at.get(k);
+      const i = at!.get(k);
       if (i !== undefined) a[i] = c;
     }
     return a;
   };
+}
+
+/** The index ids of the rows of `listed` that `keep` says, if phraseTables made `listed`. */
+function idsOf(listed: readonly PhraseRow[], keep: readonly boolean[]): { phrases: readonly string[]; ids: Int32Array } | undefined {
+  const all = phraseRowIds(listed);
+  if (!all) return undefined;
+  const ids: number[] = [];
+  keep.forEach((k, i) => k && ids.push(all.ids[i]));
+  return { phrases: all.phrases, ids: Int32Array.from(ids) };
 }
 
 /**
@@ -258,11 +285,12 @@ export function bestFirst<T>(items: readonly T[], k: number, order: (x: T, y: T)
 export function formulaRows(docs: CountedDoc[], listed: PhraseRow[]): FormulaRow[] {
   const groups = groupRows(docs);
   if (groups.length === 0) return [];
-  const shared = listed.filter((p) => p.n >= 2 && p.maximal && p.groups === groups.length);
+  const keep = listed.map((p) => p.n >= 2 && p.maximal && p.groups === groups.length);
+  const shared = listed.filter((_, i) => keep[i]);
   const rows: FormulaRow[] = [];
   if (shared.length === 0) return rows;
   // Each group's counts of the shared phrases, summed over its documents in order from 0.
-  const countsOf = phraseCounts(shared);
+  const countsOf = phraseCounts(shared, idsOf(listed, keep));
   const sums = new Map(groups.map((g) => [g.group, new Float64Array(shared.length)]));
   for (const d of docs) {
     const a = countsOf(d.counts);
