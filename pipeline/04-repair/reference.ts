@@ -16,6 +16,7 @@
  */
 import { clausesOf } from './clauses.ts';
 import { grown, TupleIds } from '../core/tuples.ts';
+import { bestFirst } from '../core/order.ts';
 
 /** A clean document the repair may learn from. */
 export interface Reference {
@@ -365,7 +366,7 @@ export class NearDuplicateIndex {
       }
     }
     // Check the three strongest sampled matches exactly; ties by index for determinism.
-    const top = strongest(touched, hits, 3, (d) => this.ref.docs[d].id !== excludeId);
+    const top = bestFirst(touched, 3, (a, b) => hits[b] - hits[a] || a - b, (d) => this.ref.docs[d].id !== excludeId);
     for (const d of touched) hits[d] = 0;
     const counted = new Int32Array(trigrams.size);
     let best = -1;
@@ -405,21 +406,4 @@ export class NearDuplicateIndex {
     });
     return q;
   }
-}
-
-/** The `k` items with the most hits (ties to the lower index), strongest first, of those `keep` accepts: the head of the full sort, without sorting every touched reference. */
-export function strongest(items: readonly number[], hits: Int32Array, k: number, keep: (d: number) => boolean): number[] {
-  const top: number[] = [];
-  for (const d of items) {
-    // Most items fall short of the k-th kept one: skip them before asking `keep`.
-    const kth = top.length === k ? top[k - 1] : -1;
-    if (kth >= 0 && (hits[d] < hits[kth] || (hits[d] === hits[kth] && d > kth))) continue;
-    if (!keep(d)) continue;
-    let at = top.length;
-    while (at > 0 && (hits[top[at - 1]] < hits[d] || (hits[top[at - 1]] === hits[d] && top[at - 1] > d))) at--;
-    if (at >= k) continue;
-    top.splice(at, 0, d);
-    if (top.length > k) top.pop();
-  }
-  return top;
 }

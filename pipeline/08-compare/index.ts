@@ -6,7 +6,7 @@
 import { defaultConfig, type Config } from '../config.ts';
 import { phraseRowIds, type PhraseRow } from '../06-count/phrases.ts';
 import { PhraseCountMap } from '../06-count/phrase-map.ts';
-import { cmp } from '../core/order.ts';
+import { bestFirst, cmp } from '../core/order.ts';
 import { countNgrams } from '../06-count/ngrams.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
@@ -258,27 +258,6 @@ function rememberPairs(f: (a: number, b: number) => number): (a: number, b: numb
     if (v === undefined) seen.set(key, (v = f(a, b)));
     return v;
   };
-}
-
-/**
- * The first `k` of `items` as a stable sort by `order` would give them
- * (`order` a total order up to ties), in that order, without sorting all:
- * a best-first list of at most k, which most items leave after one comparison.
- */
-export function bestFirst<T>(items: readonly T[], k: number, order: (x: T, y: T) => number): T[] {
-  const best: T[] = [];
-  for (const x of items) {
-    // Ties go after the items already kept: those came first in `items`.
-    if (best.length === k && order(x, best[k - 1]) >= 0) continue;
-    let i = best.length < k ? best.length : k - 1;
-    if (best.length < k) best.push(x);
-    while (i > 0 && order(x, best[i - 1]) < 0) {
-      best[i] = best[i - 1];
-      i--;
-    }
-    best[i] = x;
-  }
-  return best;
 }
 
 /** Phrases (n ≥ 2, maximal) used in every group, with each group's count and rate. */

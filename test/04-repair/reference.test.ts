@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clausesOf } from '../../pipeline/04-repair/clauses.ts';
-import { FrameIndex, NearDuplicateIndex, ReferenceWords, strongest, wordKeys } from '../../pipeline/04-repair/reference.ts';
+import { FrameIndex, NearDuplicateIndex, ReferenceWords, wordKeys } from '../../pipeline/04-repair/reference.ts';
 import { seedRaw } from '../seeds.ts';
 
 const refs = ['000', '001', '002', '003', '004'].map((id) => ({ id, text: seedRaw(id) }));
@@ -62,21 +62,6 @@ describe('near-duplicate index', () => {
       const exclude = refs[i].id;
       expect(reused.nearest(q, exclude, 0.05)).toEqual(new NearDuplicateIndex(refs).nearest(q, exclude, 0.05));
       expect(reused.nearest(q, null, 0.5)).toEqual(new NearDuplicateIndex(refs).nearest(q, null, 0.5));
-    }
-  });
-});
-
-describe('strongest', () => {
-  it('gives the head of the sort by hits (ties to the lower index) of the items kept', () => {
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-    for (let trial = 0; trial < 200; trial++) {
-      const hits = Int32Array.from({ length: 40 }, () => rand(6));
-      const items = [...new Set(Array.from({ length: rand(30) }, () => rand(40)))];
-      const keep = (d: number) => d % 7 !== 3;
-      const k = 1 + rand(5);
-      const sorted = items.filter(keep).sort((a, b) => hits[b] - hits[a] || a - b).slice(0, k);
-      expect(strongest(items, hits, k, keep)).toEqual(sorted);
     }
   });
 });

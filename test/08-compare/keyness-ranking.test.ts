@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../pipeline/config.ts';
-import { bestFirst, groupRows, keynessRows, type CountedDoc, type KeynessRow } from '../../pipeline/08-compare/index.ts';
+import { groupRows, keynessRows, type CountedDoc, type KeynessRow } from '../../pipeline/08-compare/index.ts';
 import { keyness } from '../../pipeline/08-compare/keyness.ts';
 import type { PhraseRow } from '../../pipeline/06-count/phrases.ts';
 import { cmp } from '../../pipeline/core/order.ts';
@@ -96,16 +96,5 @@ describe('keyness rows through arrays of counts and a best-first list', () => {
     const rows = keynessRows(tiny, listed, base);
     expect(rows.some((r) => Number.isNaN(r.g2))).toBe(true);
     expect(bits(rows)).toBe(bits(refKeynessRows(tiny, listed, base)));
-  });
-});
-
-describe('bestFirst', () => {
-  it('gives the first k of a stable sort, ties in input order', () => {
-    const r = random(9);
-    for (let trial = 0; trial < 50; trial++) {
-      const items = Array.from({ length: Math.floor(r() * 60) }, (_, i) => ({ i, v: Math.floor(r() * 8) }));
-      const order = (x: { v: number }, y: { v: number }) => x.v - y.v;
-      for (const k of [1, 3, 10, 100]) expect(bestFirst(items, k, order)).toEqual([...items].sort(order).slice(0, k));
-    }
   });
 });
