@@ -51,6 +51,21 @@ describe('CSV output', () => {
     expect(toCsv(spec, rows)).toBe(stringify([['title', 'value'], ...rows.map((r) => [r.t, formatNumber(r.n, 'float')])], { record_delimiter: '\n' }));
   });
 
+  it('writes each record as csv-stringify would, whether or not a cell needs quotes', () => {
+    // Cells drawn from an alphabet of every character csv-stringify treats specially, plus Vietnamese and spaces.
+    const alphabet = ['a', 'Đ', 'ả', ' ', ',', '"', '\n', '\r', "'", '=', '-', ';', '\t', '\u2028', ''];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cell = () => Array.from({ length: Math.floor(next() * 6) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const three: TableSpec<string[]> = { file: 'z.csv', doc: '', columns: [0, 1, 2].map((i) => ({ name: `c${i}`, type: 'text' as const, doc: '', get: (r: string[]) => r[i] })) };
+    const rows = Array.from({ length: 3000 }, () => [cell(), cell(), cell()]);
+    const plain = rows.filter((r) => r.every((c) => !/[",\n\r]/.test(c))).length;
+    expect(plain).toBeGreaterThan(100);
+    expect(plain).toBeLessThan(2900);
+    const expected = stringify([['c0', 'c1', 'c2'], ...rows.map((r) => r.map(safeText))], { record_delimiter: '\n' });
+    expect([...csvChunks(three, rows, false, 64)].join('')).toBe(expected);
+    expect(parse(expected, { relax_column_count: true }).length).toBe(3001);
+  });
   it('writes every number as the toFixed(6) rule would, integers and repeated fractions included', () => {
     const viaToFixed = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(4) : String(Number(v.toFixed(6))));
     const values = [0, -0, 1, -7, 2 ** 53 + 2, 1e21, 1e22, 123456789.123456789, 1 / 3, -2 / 3, 0.1 + 0.2, 5e-5, -1e-7, 1e-4, 0.0001234, 99999.9999995];
