@@ -109,10 +109,14 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
     pair[1] = unit;
     return ngrams.add(pair);
   };
-  // Per term: document frequency, the last document + 1 that had it, and where it sits in that document's list.
-  let df: Int32Array = new Int32Array(1 << 16);
-  let lastDoc: Int32Array = new Int32Array(1 << 16);
-  let at: Int32Array = new Int32Array(1 << 16);
+  // The term of each unit alone, once numbered (a unit's id is small and dense: no hash look-up per position).
+  let unigram: Int32Array = new Int32Array(1 << 12).fill(-1);
+  // Per term, side by side so that one cache line holds them: the last document + 1 that had it,
+  // where it sits in that document's list, and its document frequency.
+  const LAST = 0;
+  const AT = 1;
+  const DF = 2;
+  let state: Int32Array = new Int32Array(3 << 16);
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
   let docTerms: Int32Array = new Int32Array(1024);
@@ -121,22 +125,30 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
   for (const runs of docs) {
     let m = 0;
     const record = (t: number) => {
-      if (t >= df.length) [df, lastDoc, at] = [grown(df, t + 1), grown(lastDoc, t + 1), grown(at, t + 1)];
-      if (lastDoc[t] === d + 1) {
-        docCounts[at[t]]++;
+      const s = 3 * t;
+      if (s >= state.length) state = grown(state, s + 3);
+      if (state[s + LAST] === d + 1) {
+        docCounts[state[s + AT]]++;
         return;
       }
-      lastDoc[t] = d + 1;
-      df[t]++;
+      state[s + LAST] = d + 1;
+      state[s + DF]++;
       if (m === docTerms.length) [docTerms, docCounts] = [grown(docTerms, m + 1), grown(docCounts, m + 1)];
-      at[t] = m;
+      state[s + AT] = m;
       docTerms[m] = t;
       docCounts[m++] = 1;
     };
     const stream = unitIds.stream(runs);
     for (let i = 0; i < stream.length; i++) {
-      if (stream[i] === BREAK) continue;
-      let t = term(-1, stream[i]);
+      const u = stream[i];
+      if (u === BREAK) continue;
+      if (u >= unigram.length) {
+        const wider = new Int32Array(Math.max(u + 1, unigram.length * 2)).fill(-1);
+        wider.set(unigram);
+        unigram = wider;
+      }
+      let t = unigram[u];
+      if (t < 0) t = unigram[u] = term(-1, u);
       record(t);
       for (let j = i + 1; j < i + maxN && stream[j] !== BREAK; j++) record((t = term(t, stream[j])));
     }
@@ -144,7 +156,9 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
     counts.push(docCounts.slice(0, m));
     d++;
   }
-  return { terms, counts, df: df.slice(0, ngrams.size) };
+  const df = new Int32Array(ngrams.size);
+  for (let t = 0; t < df.length; t++) df[t] = state[3 * t + DF];
+  return { terms, counts, df };
 }
 
 /**
