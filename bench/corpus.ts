@@ -13,6 +13,10 @@ export interface BenchCorpus {
   source: string;
   docs: string[];
   bytes: number;
+  /** Documents whose text no earlier document has: past the pool's size the corpus repeats it, and repeats are near-duplicates to the pipeline. */
+  distinct: number;
+  /** Bytes of the pool the documents are taken from, in order. */
+  poolBytes: number;
 }
 
 const SHARED = new URL('../../shared/data/', import.meta.url).pathname;
@@ -57,5 +61,8 @@ export function benchCorpus(mb: number, from?: string): BenchCorpus {
     docs.push(d);
     bytes += Buffer.byteLength(d);
   }
-  return { source, docs, bytes };
+  const distinct = new Set(docs).size;
+  let poolBytes = 0;
+  for (const d of pool) poolBytes += Buffer.byteLength(d);
+  return { source, docs, bytes, distinct, poolBytes };
 }

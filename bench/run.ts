@@ -57,8 +57,9 @@ const size = Number(opt('--size', '100'));
 const only = opt('--only', 'normalize,tokenize,repair,count,pipeline,pool,rerun').split(',');
 const corpus = benchCorpus(size, opt('--corpus', '') || undefined);
 const MB = corpus.bytes / 1e6;
-console.log(`corpus: ${corpus.docs.length} documents, ${MB.toFixed(1)} MB, from ${corpus.source}`);
-const results: Record<string, unknown> = { corpus: { source: corpus.source, documents: corpus.docs.length, mb: MB } };
+console.log(`corpus: ${corpus.docs.length} documents (${corpus.distinct} distinct texts), ${MB.toFixed(1)} MB, from ${corpus.source}`);
+if (corpus.bytes > corpus.poolBytes) console.log(`  note: the source has ${(corpus.poolBytes / 1e6).toFixed(1)} MB; beyond that its documents repeat, and every repeat is an exact duplicate for repair's near-duplicate search and for similarity`);
+const results: Record<string, unknown> = { corpus: { source: corpus.source, documents: corpus.docs.length, distinct: corpus.distinct, mb: MB, sourceMb: corpus.poolBytes / 1e6 } };
 const cfg = defaultConfig();
 
 const reps = Number(opt('--reps', '3'));
