@@ -123,11 +123,14 @@ export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config
   // Against the rest: the reference count is the corpus count minus the target's.
   const corpus = new Float64Array(phrases.length);
   for (let i = 0; i < corpus.length; i++) corpus[i] = phrases[i].count;
+  // One set of arrays for every group (see phraseCounts).
+  const a = new Float64Array(phrases.length);
+  const rest = new Float64Array(phrases.length);
+  const scratch = keynessScratch(phrases.length);
   for (const g of groups) {
-    const a = countsOf(groupCounts.get(g.group)!);
-    const b = new Float64Array(phrases.length);
-    for (let i = 0; i < b.length; i++) b[i] = corpus[i] - a[i];
-    append(rows, keynessOf(g, '(rest)', a, b, total - g.syllables, phrases, cfg));
+    countsOf(groupCounts.get(g.group)!, a);
+    for (let i = 0; i < rest.length; i++) rest[i] = corpus[i] - a[i];
+    append(rows, keynessOf(g, '(rest)', a, rest, total - g.syllables, phrases, cfg, scratch));
   }
   const refs = groups.filter((g) => cfg.reference.includes(g.group));
   if (refs.length > 0) {
@@ -139,7 +142,7 @@ export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config
       for (let i = 0; i < b.length; i++) b[i] += rc[i];
     }
     const refSize = refs.reduce((n, r) => n + r.syllables, 0);
-    for (const g of groups) if (!cfg.reference.includes(g.group)) append(rows, keynessOf(g, name, countsOf(groupCounts.get(g.group)!), b, refSize, phrases, cfg));
+    for (const g of groups) if (!cfg.reference.includes(g.group)) append(rows, keynessOf(g, name, countsOf(groupCounts.get(g.group)!, a), b, refSize, phrases, cfg, scratch));
   }
   return rows;
 }
@@ -152,9 +155,10 @@ export function keynessRows(docs: CountedDoc[], listed: PhraseRow[], cfg: Config
  * but whose first look-up fills a hash of every entry. Given the rows' index
  * ids (`byId`), counts kept by id in that index are read by id, with no
  * string hashed (hashing millions of phrases per group was most of keyness
- * on a large corpus, and flattened every phrase string in memory).
+ * on a large corpus, and flattened every phrase string in memory). `into`,
+ * when given, is filled and returned instead of a new array.
  */
-function phraseCounts(phrases: PhraseRow[], byId?: { phrases: readonly string[]; ids: Int32Array }): (counts: Map<string, number>) => Float64Array {
+function phraseCounts(phrases: PhraseRow[], byId?: { phrases: readonly string[]; ids: Int32Array }): (counts: Map<string, number>, into?: Float64Array) => Float64Array {
   let at: Map<string, number> | undefined;
   let unique = true;
   // Counts kept by index id (PhraseCountMap over the index the rows came from) are read through the ids: no string is hashed.
@@ -163,8 +167,10 @@ function phraseCounts(phrases: PhraseRow[], byId?: { phrases: readonly string[];
     rowOfId = new Int32Array(byId.phrases.length).fill(-1);
     phrases.forEach((_, i) => (rowOfId![byId.ids[i]] = i));
   }
-  return (counts) => {
-    const a = new Float64Array(phrases.length);
+  return (counts, into) => {
+    // A caller that reads one group at a time lends its array: on a large corpus a fresh one per group
+    // is tens of megabytes, and their collection is paid for by full collections of the whole heap.
+    const a = into ? into.fill(0) : new Float64Array(phrases.length);
     if (rowOfId && counts instanceof PhraseCountMap && counts.phraseList === byId!.phrases && counts.eachId((id, c) => {
       const i = rowOfId![id];
       if (i >= 0) a[i] = c;
@@ -201,26 +207,26 @@ function idsOf(listed: readonly PhraseRow[], keep: readonly boolean[]): { phrase
  * (direction, rank, Bonferroni's m); only the rows kept get the other
  * measures, and objects.
  */
-function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Float64Array, d: number, phrases: PhraseRow[], cfg: Config['compare']): KeynessRow[] {
+function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Float64Array, d: number, phrases: PhraseRow[], cfg: Config['compare'], scratch = keynessScratch(phrases.length)): KeynessRow[] {
   const c = target.syllables;
   const min = cfg.keynessMinCount;
-  const g2 = new Float64Array(phrases.length);
+  const { g2 } = scratch;
   // The rows' order: over-used by G² descending, under-used ascending, then by phrase.
   const overOrder = (x: number, y: number) => g2[y] - g2[x] || cmp(phrases[x].phrase, phrases[y].phrase);
   const underOrder = (x: number, y: number) => g2[x] - g2[y] || cmp(phrases[x].phrase, phrases[y].phrase);
-  const tested: number[] = [];
-  const g2Of = rememberPairs((a, b) => logLikelihood({ a, b, c, d }));
+  let m = 0;
+  const g2Of = rememberPairs((a, b) => logLikelihood({ a, b, c, d }), scratch.absent);
   for (let i = 0; i < phrases.length; i++) {
     if (ca[i] < min && cb[i] < min) continue;
-    tested.push(i);
+    scratch.tested[m++] = i;
     g2[i] = g2Of(ca[i], cb[i]);
   }
-  const over = tested.filter((i) => g2[i] >= 0 && ca[i] >= min);
-  const under = tested.filter((i) => !(g2[i] >= 0));
+  const tested = scratch.tested.subarray(0, m);
+  const isOver = (i: number) => g2[i] >= 0 && ca[i] >= min;
+  const isUnder = (i: number) => !(g2[i] >= 0);
   // A NaN G² (only from counts larger than their sizes) makes the order no total order: then sort everything, as the engine always did.
   const nan = tested.some((i) => Number.isNaN(g2[i]));
-  const top = (items: number[], order: (x: number, y: number) => number) => (nan ? items.sort(order) : bestFirst(items, cfg.keynessTop, order)).slice(0, cfg.keynessTop);
-  const m = tested.length;
+  const top = (keep: (i: number) => boolean, order: (x: number, y: number) => number) => (nan ? Array.from(tested).filter(keep).sort(order) : bestFirst(tested, cfg.keynessTop, order, keep)).slice(0, cfg.keynessTop);
   const row = (i: number): KeynessRow => {
     const [a, b] = [ca[i], cb[i]];
     const k = keyness({ a, b, c, d });
@@ -244,14 +250,33 @@ function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Floa
       pctDiff: k.pctDiff,
     };
   };
-  return [...top(over, overOrder), ...top(under, underOrder)].map(row);
+  return [...top(isOver, overOrder), ...top(isUnder, underOrder)].map(row);
 }
 
-/** f remembered for pairs of small whole numbers (counts: a group's thousands of phrases have few distinct pairs); other pairs computed each time. */
-function rememberPairs(f: (a: number, b: number) => number): (a: number, b: number) => number {
+/** Arrays keynessOf works in, lent across groups: each phrase's G², the phrases tested, and G² by reference count for phrases absent from the target. */
+interface KeynessScratch {
+  g2: Float64Array;
+  tested: Int32Array;
+  absent: Float64Array;
+}
+
+function keynessScratch(phrases: number): KeynessScratch {
+  return { g2: new Float64Array(phrases), tested: new Int32Array(phrases), absent: new Float64Array(1 << 16) };
+}
+
+/** f remembered for pairs of small whole numbers (counts: a group's thousands of phrases have few distinct pairs), in `absent` (by b) when a = 0; other pairs computed each time. */
+function rememberPairs(f: (a: number, b: number) => number, absent: Float64Array = new Float64Array(1 << 16)): (a: number, b: number) => number {
   const seen = new Map<number, number>();
   const wide = 2 ** 24;
+  // Most phrases of a large corpus are absent from a given group (a = 0): their values are kept by b
+  // in an array (NaN: not yet computed), which costs no hashing.
+  absent.fill(NaN);
   return (a, b) => {
+    if (a === 0 && b >= 0 && b < absent.length && Number.isInteger(b)) {
+      let v = absent[b];
+      if (v !== v) v = absent[b] = f(a, b);
+      return v;
+    }
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < wide && b < wide)) return f(a, b);
     const key = a * wide + b;
     let v = seen.get(key);

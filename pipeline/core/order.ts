@@ -11,7 +11,7 @@ export function cmp(a: string, b: string): number {
  * in that order, without sorting all: a best-first list of at most k, which
  * most items leave after one comparison, before `keep` is asked.
  */
-export function bestFirst<T>(items: readonly T[], k: number, order: (x: T, y: T) => number, keep?: (x: T) => boolean): T[] {
+export function bestFirst<T>(items: Iterable<T>, k: number, order: (x: T, y: T) => number, keep?: (x: T) => boolean): T[] {
   const best: T[] = [];
   for (const x of items) {
     // Ties go after the items already kept: those came first in `items`.
