@@ -207,7 +207,7 @@ function idsOf(listed: readonly PhraseRow[], keep: readonly boolean[]): { phrase
  * (direction, rank, Bonferroni's m); only the rows kept get the other
  * measures, and objects.
  */
-function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Float64Array, d: number, phrases: PhraseRow[], cfg: Config['compare'], scratch = keynessScratch(phrases.length)): KeynessRow[] {
+function keynessOf(target: GroupRow, refName: string, ca: Float64Array, cb: Float64Array, d: number, phrases: PhraseRow[], cfg: Config['compare'], scratch: KeynessScratch): KeynessRow[] {
   const c = target.syllables;
   const min = cfg.keynessMinCount;
   const { g2 } = scratch;
@@ -265,7 +265,7 @@ function keynessScratch(phrases: number): KeynessScratch {
 }
 
 /** f remembered for pairs of small whole numbers (counts: a group's thousands of phrases have few distinct pairs), in `absent` (by b) when a = 0; other pairs computed each time. */
-function rememberPairs(f: (a: number, b: number) => number, absent: Float64Array = new Float64Array(1 << 16)): (a: number, b: number) => number {
+function rememberPairs(f: (a: number, b: number) => number, absent: Float64Array): (a: number, b: number) => number {
   const seen = new Map<number, number>();
   const wide = 2 ** 24;
   // Most phrases of a large corpus are absent from a given group (a = 0): their values are kept by b

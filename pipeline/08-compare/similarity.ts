@@ -109,8 +109,8 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
     pair[1] = unit;
     return ngrams.add(pair);
   };
-  // The term of each unit alone, once numbered (a unit's id is small and dense: no hash look-up per position).
-  let unigram: Int32Array = new Int32Array(1 << 12).fill(-1);
+  // The term + 1 of each unit alone, once numbered (0: not yet; a unit's id is small and dense: no hash look-up per position).
+  let unigram: Int32Array = new Int32Array(1 << 12);
   // Per term, side by side so that one cache line holds them: the last document + 1 that had it,
   // where it sits in that document's list, and its document frequency.
   const LAST = 0;
@@ -142,13 +142,9 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
     for (let i = 0; i < stream.length; i++) {
       const u = stream[i];
       if (u === BREAK) continue;
-      if (u >= unigram.length) {
-        const wider = new Int32Array(Math.max(u + 1, unigram.length * 2)).fill(-1);
-        wider.set(unigram);
-        unigram = wider;
-      }
-      let t = unigram[u];
-      if (t < 0) t = unigram[u] = term(-1, u);
+      if (u >= unigram.length) unigram = grown(unigram, u + 1);
+      let t = unigram[u] - 1;
+      if (t < 0) unigram[u] = (t = term(-1, u)) + 1;
       record(t);
       for (let j = i + 1; j < i + maxN && stream[j] !== BREAK; j++) record((t = term(t, stream[j])));
     }
