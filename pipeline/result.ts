@@ -4,7 +4,7 @@
 import type { StageTiming } from './core/stopwatch.ts';
 import type { Config } from './config.ts';
 import type { RepairRecord } from './04-repair/index.ts';
-import type { PhraseRow, GroupPhraseRow } from './06-count/phrases.ts';
+import type { PhraseRow, GroupPhraseTable } from './06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from './08-compare/index.ts';
 import type { Collocation } from './06-count/collocations.ts';
 import type { Reuse } from './08-compare/reuse.ts';
@@ -87,7 +87,8 @@ export interface CorpusResult {
   removedLines: RemovedLine[];
   repairs: RepairRow[];
   phrases: PhraseRow[];
-  phrasesByGroup: GroupPhraseRow[];
+  /** By columns: read rows with groupPhraseRow. */
+  phrasesByGroup: GroupPhraseTable;
   directives: DirectiveRow[];
   directivesByGroup: DirectiveGroupRow[];
   groups: GroupRow[];

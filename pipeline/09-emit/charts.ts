@@ -8,6 +8,7 @@ import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CorpusResult } from '../result.ts';
 import { cmp } from '../core/order.ts';
+import { groupPhraseRow, type GroupPhraseRow } from '../06-count/phrases.ts';
 
 /** A chart: file stem, caption for the report, and its Vega-Lite spec. */
 export interface Chart {
@@ -37,12 +38,15 @@ const config = { view: { stroke: null }, axis: { labelFont: FONT.font, titleFont
 
 /** Top maximal phrases (n ≥ 2) per group, as faceted bars of rate per 10,000 syllables. */
 export function topPhrasesChart(r: CorpusResult, top: number): Chart {
-  const byGroup = new Map<string, typeof r.phrasesByGroup>();
-  for (const p of r.phrasesByGroup) {
-    if (p.n < 2 || !p.maximal) continue;
-    const list = byGroup.get(p.group) ?? [];
-    if (list.length < top) list.push(p);
-    byGroup.set(p.group, list);
+  const byGroup = new Map<string, GroupPhraseRow[]>();
+  const t = r.phrasesByGroup;
+  for (let k = 0; k < t.row.length; k++) {
+    const { n, maximal } = r.phrases[t.row[k]];
+    if (n < 2 || !maximal) continue;
+    const group = t.groups[t.group[k]];
+    const list = byGroup.get(group) ?? [];
+    if (list.length < top) list.push(groupPhraseRow(t, r.phrases, k));
+    byGroup.set(group, list);
   }
   const values = [...byGroup.values()].flat().map((p) => ({ group: p.group, phrase: p.phrase, per_10k: round(p.perTenK), count: p.count }));
   return {

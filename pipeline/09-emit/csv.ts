@@ -26,6 +26,16 @@ export interface TableSpec<Row> {
   columns: Column<Row>[];
 }
 
+/**
+ * The rows of a table, read one at a time: an array, or a view that makes
+ * each row when it is read (the per-group phrase table keeps columns, not
+ * row objects).
+ */
+export interface Rows<Row> {
+  readonly length: number;
+  at(index: number): Row | undefined;
+}
+
 /** A plain decimal number as formatNumber writes it (or an empty cell). */
 const NUMBER = /^(-?(\d+(\.\d+)?(e[-+]?\d+)?|Infinity))?$/;
 
@@ -107,7 +117,7 @@ const NEEDS_QUOTES = /[",\n]/;
  * less than half the cost (1.47 → 0.67 s for a million phrase rows): most
  * rows of the phrase tables are such records.
  */
-export function* csvChunks<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom = false, batchRows = BATCH_ROWS): Generator<string> {
+export function* csvChunks<Row>(spec: TableSpec<Row>, rows: Rows<Row>, bom = false, batchRows = BATCH_ROWS): Generator<string> {
   const { columns } = spec;
   yield (bom ? '\uFEFF' : '') + stringify([columns.map((c) => c.name)], { record_delimiter: '\n' });
   const gets = columns.map((c) => c.get);
@@ -118,7 +128,7 @@ export function* csvChunks<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom 
     const end = Math.min(rows.length, start + batchRows);
     let chunk = '';
     for (let i = start; i < end; i++) {
-      const row = rows[i];
+      const row = rows.at(i) as Row;
       let plain = true;
       for (let c = 0; c < width; c++) {
         const cell = (record[c] = writers[c](gets[c](row)));
@@ -131,6 +141,6 @@ export function* csvChunks<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom 
 }
 
 /** Render rows as CSV text (UTF-8, LF, one header row); `bom` adds a UTF-8 BOM for Excel. */
-export function toCsv<Row>(spec: TableSpec<Row>, rows: readonly Row[], bom = false): string {
+export function toCsv<Row>(spec: TableSpec<Row>, rows: Rows<Row>, bom = false): string {
   return [...csvChunks(spec, rows, bom)].join('');
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { CorpusResult } from '../result.ts';
 import type { Chart } from './charts.ts';
-import type { TableSpec } from './csv.ts';
+import type { Rows, TableSpec } from './csv.ts';
 import { formatNumber } from './csv.ts';
 
 /** Escape text for HTML element content and attribute values. */
@@ -18,10 +18,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function tableHead<Row>(spec: TableSpec<Row>, rows: readonly Row[], n: number): string {
+function tableHead<Row>(spec: TableSpec<Row>, rows: Rows<Row>, n: number): string {
   const head = spec.columns.map((c) => `<th title="${escapeHtml(c.doc)}">${escapeHtml(c.name)}</th>`).join('');
-  const body = rows
-    .slice(0, n)
+  const body = Array.from({ length: Math.min(n, rows.length) }, (_, i) => rows.at(i) as Row)
     .map((r) => {
       const cells = spec.columns.map((c) => {
         const v = c.get(r);
@@ -52,7 +51,7 @@ function highlight(text: string, spans: { start: number; end: number; title: str
 }
 
 /** Render the report page. */
-export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string }[], tables: { spec: TableSpec<any>; rows: readonly unknown[] }[], runInfo: Record<string, unknown>): string {
+export function reportHtml(r: CorpusResult, charts: { chart: Chart; svg: string }[], tables: { spec: TableSpec<any>; rows: Rows<unknown> }[], runInfo: Record<string, unknown>): string {
   const processed = r.documents.filter((d) => d.status === 'processed');
   const rejected = r.documents.filter((d) => d.status === 'rejected');
   const flagged = processed.filter((d) => d.spun).sort((a, b) => b.spinScore - a.spinScore);

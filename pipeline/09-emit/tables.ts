@@ -3,13 +3,13 @@
  * column with its type and meaning. reports/README.md is checked against this
  * list by a test, so the documentation cannot drift from the output.
  */
-import type { PhraseRow, GroupPhraseRow } from '../06-count/phrases.ts';
+import { groupPhraseRow, type PhraseRow, type GroupPhraseRow } from '../06-count/phrases.ts';
 import type { FormulaRow, GroupRow, KeynessRow, SimilarityRow } from '../08-compare/index.ts';
 import type { Collocation } from '../06-count/collocations.ts';
 import type { Reuse } from '../08-compare/reuse.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
-import type { TableSpec } from './csv.ts';
+import type { Rows, TableSpec } from './csv.ts';
 import type { RepairRecord } from '../04-repair/index.ts';
 
 export const documentsTable: TableSpec<DocumentResult> = {
@@ -312,14 +312,14 @@ export const dispersionTable: TableSpec<DispersionRow> = {
 export const allTables: TableSpec<any>[] = [documentsTable, normalizationTable, removedLinesTable, repairsTable, phrasesTable, phrasesByGroupTable, directivesTable, directivesByGroupTable, groupsTable, keynessTable, formulaeTable, similarityTable, collocationsTable, kwicTable, reuseTable, dispersionTable];
 
 /** Every table with the rows it takes from a run result. */
-export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: readonly unknown[] }[] {
+export function tablesOf(r: CorpusResult): { spec: TableSpec<any>; rows: Rows<unknown> }[] {
   return [
     { spec: documentsTable, rows: r.documents },
     { spec: normalizationTable, rows: r.normalization },
     { spec: removedLinesTable, rows: r.removedLines },
     { spec: repairsTable, rows: r.repairs },
     { spec: phrasesTable, rows: r.phrases },
-    { spec: phrasesByGroupTable, rows: r.phrasesByGroup },
+    { spec: phrasesByGroupTable, rows: { length: r.phrasesByGroup.row.length, at: (k: number) => groupPhraseRow(r.phrasesByGroup, r.phrases, k) } },
     { spec: directivesTable, rows: r.directives },
     { spec: directivesByGroupTable, rows: r.directivesByGroup },
     { spec: groupsTable, rows: r.groups },

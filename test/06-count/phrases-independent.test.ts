@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { defaultConfig } from '../../pipeline/config.ts';
 import { runCorpus } from '../../pipeline/runner.ts';
+import { groupPhraseRows } from '../../pipeline/06-count/phrases.ts';
 import type { CorpusResult } from '../../pipeline/result.ts';
 
 const seeds = new URL('../../data/seeds/', import.meta.url);
@@ -65,7 +66,7 @@ describe('phrases.csv against an independent count', () => {
       const text = countedText(file, result.removedLines.filter((l) => l.doc === doc.meta.id));
       for (const phrase of PHRASES) {
         const expected = occurrences(text, phrase);
-        const row = result.phrasesByGroup.find((r) => r.group === doc.meta.province && r.phrase === phrase);
+        const row = groupPhraseRows(result.phrasesByGroup, result.phrases).find((r) => r.group === doc.meta.province && r.phrase === phrase);
         expect(row?.count ?? 0, `${doc.meta.id} "${phrase}"`).toBe(expected);
         if (expected > 0) checked++;
       }
