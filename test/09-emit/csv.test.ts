@@ -43,6 +43,14 @@ describe('CSV output', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['0.85', '-3', "'=1+1", "'-1+2", '', 'n/a']);
   });
 
+  it('quotes text that reached a number column when it holds a comma, quote or newline (number cells are not checked)', () => {
+    const loose: TableSpec<{ v: unknown; b: unknown }> = { file: 'y.csv', doc: '', columns: [{ name: 'v', type: 'int', doc: '', get: (r) => r.v }, { name: 'b', type: 'bool', doc: '', get: (r) => r.b }] };
+    const values = ['1,5', 'say "x"', 'a\nb', 3, 2.5];
+    const csv = toCsv(loose, values.map((v) => ({ v, b: v === 3 })));
+    expect(csv).toBe(stringify([['v', 'b'], ...values.map((v) => [typeof v === 'number' ? formatNumber(v, 'int') : v, v === 3 ? 'true' : 'false'])], { record_delimiter: '\n' }));
+    expect((parse(csv) as string[][]).slice(1).map((r) => r[0])).toEqual(['1,5', 'say "x"', 'a\nb', '3', '3']);
+  });
+
   it('writes the same text in chunks as in one piece', () => {
     const rows = Array.from({ length: 500 }, (_, i) => ({ t: `dòng ${i}, "x"`, n: i / 7 }));
     const chunks = [...csvChunks(spec, rows, true, 37)];
