@@ -20,20 +20,19 @@ export function escapeHtml(s: string): string {
 
 function tableHead<Row>(spec: TableSpec<Row>, rows: Rows<Row>, n: number): string {
   const head = spec.columns.map((c) => `<th title="${escapeHtml(c.doc)}">${escapeHtml(c.name)}</th>`).join('');
-  const body = Array.from({ length: Math.min(n, rows.length) }, (_, i) => rows.at(i) as Row)
-    .map((r) => {
-      const cells = spec.columns.map((c) => {
-        const v = c.get(r);
-        const s = typeof v === 'number' ? formatNumber(v, c.type) : v === undefined || v === null ? '' : String(v);
-        const cls = c.type === 'text' ? '' : ' class="num"';
-        // One line per row; a cell too wide for its column ends in "…" and shows its whole text on hover.
-        const full = s.length > 1000 ? s.slice(0, 1000) + '…' : s;
-        const title = c.type === 'text' && s.length > 24 ? ` title="${escapeHtml(full)}"` : '';
-        return `<td${cls}${title}>${escapeHtml(s.length > 240 ? s.slice(0, 240) + '…' : s)}</td>`;
-      });
-      return `<tr>${cells.join('')}</tr>`;
-    })
-    .join('\n');
+  const body = Array.from({ length: Math.min(n, rows.length) }, (_, i) => {
+    const r = rows.at(i) as Row;
+    const cells = spec.columns.map((c) => {
+      const v = c.get(r);
+      const s = typeof v === 'number' ? formatNumber(v, c.type) : v === undefined || v === null ? '' : String(v);
+      const cls = c.type === 'text' ? '' : ' class="num"';
+      // One line per row; a cell too wide for its column ends in "…" and shows its whole text on hover.
+      const full = s.length > 1000 ? s.slice(0, 1000) + '…' : s;
+      const title = c.type === 'text' && s.length > 24 ? ` title="${escapeHtml(full)}"` : '';
+      return `<td${cls}${title}>${escapeHtml(s.length > 240 ? s.slice(0, 240) + '…' : s)}</td>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  }).join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
