@@ -23,7 +23,7 @@ import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, repeatedLines, type Cleaned } from './03-clean/index.ts';
-import { assessSpin, defaultResources, repairDocument, type RepairRecord, type RepairResources } from './04-repair/index.ts';
+import { assessSpin, defaultResources, repairDocument, sharedIndexes, type ReferenceIndexes, type RepairRecord, type RepairResources } from './04-repair/index.ts';
 import { NearDuplicateIndex, wordKeys, type NearDuplicate } from './04-repair/reference.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
@@ -522,7 +522,12 @@ async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJo
   if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
   const stored = storedAnalyses(opts, prepared, run.clock);
   const found = prepared.nMine - stored.rest.nMine;
-  const fresh = stored.rest.nMine ? await analyseInWorkers(stored.rest, opts.config, jobs, run.clock, (done, id) => opts.onProgress?.(found + done, prepared.nMine, id, 'analysing')) : [];
+  const { config } = opts;
+  const indexes = (): ReferenceIndexes | null => {
+    if (!config.repair.enabled) return null;
+    return sharedIndexes(defaultResources(stored.rest.references, config.repair.maxReferenceWords, stored.nearDuplicates));
+  };
+  const fresh = stored.rest.nMine ? await analyseInWorkers(stored.rest, config, jobs, run.clock, indexes, (done, id) => opts.onProgress?.(found + done, prepared.nMine, id, 'analysing')) : [];
   const analysed = Array.from(stored.analysed, (a, i) => a ?? fresh[i]);
   stored.save(analysed);
   return finishDocuments(prepared.parts, prepared.ingested, analysed, run.clock);

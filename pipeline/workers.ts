@@ -2,13 +2,14 @@
  * The worker pool of a run: the per-document stages after clean (repair,
  * tokenize, units, concordance, directives) of a corpus's documents, spread
  * over worker threads. Each worker gets a contiguous slice of the documents
- * (balanced by length), the clean reference texts and the boilerplate lines,
- * builds its own repair resources from them, and sends back one `Analysed`
- * per document; the runner puts them in corpus order, so the tables are those
- * of a run in one thread.
+ * (balanced by length) and the boilerplate lines, normalizes and cleans them
+ * while the runner builds the reference indexes of the repair once, receives
+ * a copy of those, and sends back one `Analysed` per document; the runner puts
+ * them in corpus order, so the tables are those of a run in one thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from './config.ts';
+import type { ReferenceIndexes } from './04-repair/index.ts';
 import type { Stopwatch, StageTiming } from './core/stopwatch.ts';
 import type { Analysed, Prepared } from './runner.ts';
 import type { DocumentMeta } from './types.ts';
@@ -21,10 +22,9 @@ export interface WorkerDocument {
   raw: string;
 }
 
-/** What a worker receives. */
+/** What a worker starts with; the reference indexes follow as its one message (null: repair is off). */
 export interface WorkerInput {
   config: Config;
-  references: { id: string; text: string }[];
   repeated: [string, string[]][];
   docs: WorkerDocument[];
 }
@@ -45,8 +45,12 @@ export function balancedSlices(lengths: readonly number[], n: number): number[][
   return slices.filter((s) => s.length);
 }
 
-/** Analyse the prepared documents of this run (those `mine`) on `jobs` worker threads; `onDone` hears of each document. */
-export async function analyseInWorkers(prepared: Prepared, config: Config, jobs: number, clock: Stopwatch, onDone: (done: number, id: string) => void): Promise<(Analysed | undefined)[]> {
+/**
+ * Analyse the prepared documents of this run (those `mine`) on `jobs` worker
+ * threads; `indexes` builds the reference indexes (in this thread, while the
+ * workers start), `onDone` hears of each document.
+ */
+export async function analyseInWorkers(prepared: Prepared, config: Config, jobs: number, clock: Stopwatch, indexes: () => ReferenceIndexes | null, onDone: (done: number, id: string) => void): Promise<(Analysed | undefined)[]> {
   const mine = prepared.ingested.flatMap((d, i) => (d.mine ? [i] : []));
   const slices = balancedSlices(mine.map((i) => prepared.ingested[i].raw.length), jobs).map((s) => s.map((k) => mine[k]));
   const repeated = [...prepared.repeated].map(([source, lines]) => [source, [...lines]] as [string, string[]]);
@@ -54,17 +58,18 @@ export async function analyseInWorkers(prepared: Prepared, config: Config, jobs:
   let done = 0;
   const started = performance.now();
   const workerTimings: StageTiming[][] = [];
-  await Promise.all(
+  const workers: Worker[] = [];
+  const finished = Promise.all(
     slices.map(
       (slice) =>
         new Promise<void>((resolve, reject) => {
           const input: WorkerInput = {
             config,
-            references: prepared.references,
             repeated,
             docs: slice.map((i) => ({ slot: i, id: prepared.ingested[i].id, meta: prepared.ingested[i].meta, raw: prepared.ingested[i].raw })),
           };
           const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./document-worker.ts', import.meta.url).href, input } });
+          workers.push(worker);
           worker.on('message', (m: WorkerMessage) => {
             if ('timings' in m) {
               workerTimings.push(m.timings);
@@ -78,6 +83,12 @@ export async function analyseInWorkers(prepared: Prepared, config: Config, jobs:
         }),
     ),
   );
+  // Built once here rather than in every worker (where it cost each as much as the whole build); each worker gets a structured clone.
+  const built = clock.time('repair: references', indexes);
+  clock.time('repair: references (sending)', () => {
+    for (const w of workers) w.postMessage(built);
+  });
+  await finished;
   // The wall time of the pool, and each stage's time summed over the workers (it exceeds the wall time when they overlap).
   clock.add('workers (wall)', (performance.now() - started) / 1000, 0);
   for (const t of workerTimings.flat()) clock.add(`${t.stage} (workers)`, t.seconds, t.calls);

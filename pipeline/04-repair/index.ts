@@ -70,6 +70,20 @@ export function defaultResources(references: Reference[] = [], maxReferenceWords
   return { lm: referenceLM(), lexicon: confusions(), references: near, frames: new FrameIndex(near.words, maxReferenceWords) };
 }
 
+/** The reference indexes of a run, as sent to worker threads (each loads the shipped model and lexicon itself). */
+export type ReferenceIndexes = Pick<RepairResources, 'references' | 'frames'>;
+
+/** The reference indexes of `r` to send to worker threads: the frame index (by far the larger) moved into shared memory, so they all read one copy. */
+export function sharedIndexes(r: RepairResources): ReferenceIndexes {
+  r.frames?.share();
+  return { references: r.references, frames: r.frames };
+}
+
+/** The resources of a worker thread, from the reference indexes built once by the runner and cloned to the worker. */
+export function workerResources(cloned: ReferenceIndexes): RepairResources {
+  return { lm: referenceLM(), lexicon: confusions(), references: cloned.references && NearDuplicateIndex.revive(cloned.references), frames: cloned.frames && FrameIndex.revive(cloned.frames) };
+}
+
 /** Prior confidence of each kind of evidence (at its gain threshold; more gain adds confidence). */
 const PRIOR: Record<Evidence, number> = {
   'lexicon-fingerprint': 0.9,
@@ -152,6 +166,8 @@ interface Found {
   clauses: Clause[];
   syllables: number;
   copyOf: NearDuplicate | null;
+  /** This, with the infill candidates added if they were left out (see findScored). */
+  infill: () => Found;
 }
 
 /** A candidate without the words it leaves as they are at either end ("bác những" → "bác các" is "những" → "các"). */
@@ -207,7 +223,7 @@ function overlaps(changed: [number, number][], start: number, end: number): bool
 }
 
 /** Every candidate of a text, scored, best first. */
-function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null): Found {
+function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null, withInfill = true): Found {
   const lm = res.lm;
   const copyOf = scope ? scope.copyOf : (res.references?.nearest(allClauses.flatMap((c) => c.words.map((w) => w.key)), docId, cfg.minContainment) ?? null);
   // Later rounds look only around what earlier rounds changed (a repair changes its neighbours' context, nothing else).
@@ -220,47 +236,64 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
   const cands: Candidate[] = [
     ...aligned.candidates,
     // Words the clean copy shares are not open to other evidence.
-    ...[...lexiconCandidates(clauses, res.lexicon), ...nameCandidates(clauses), ...(res.frames ? infillCandidates(clauses, res.frames, cfg.infillMinCount) : [])].filter((c) => !vouched(c)),
+    ...[...lexiconCandidates(clauses, res.lexicon), ...nameCandidates(clauses)].filter((c) => !vouched(c)),
   ];
   const idsCache: number[][] = [];
   const idsOf = (ci: number) => (idsCache[ci] ??= lm ? lm.clauseIds(clauses[ci].words.map((w) => w.key)) : []);
-  let scored: Scored[] = [];
   let alignedCount = 0;
   let alignedBetter = 0;
-  for (const raw of cands) {
-    const c = trimmed(clauses[raw.clause], raw);
-    if (sameWords(clauses[c.clause], c.from, c.to, c.keys)) continue;
-    // Infill only where clean text never writes the span beside its neighbours: "improbable", not merely less usual.
-    // Nor where the span is only function words ("các" / "những", "và" / "với"): clean text uses either, so the model cannot say which one was written.
-    if (c.evidence === 'infill' && lm && (seenInContext(lm, idsOf(c.clause), c.from + 1, c.to + 1) || onlyFrequent(lm, idsOf(c.clause), c.from + 1, c.to + 1))) continue;
-    if (scope) {
-      const w = clauses[c.clause].words;
-      // A span an earlier round wrote is final: rounds refine around repairs, never repair a repair.
-      if (overlaps(scope.changed, w[c.from].start, w[c.to - 1].end)) continue;
-      // A candidate whose n-gram window no repair touched scores as it did before: nothing new to decide.
-      const span = lm ? lm.order - 1 : 1;
-      // (A lexicon context may reach over punctuation into the next clause: look a little beyond the clause's edge.)
-      const before = c.from - span < 0 ? REACH : 1;
-      const after = c.to + span > w.length ? REACH : 1;
-      if (!overlaps(scope.changed, w[Math.max(0, c.from - span)].start - before, w[Math.min(w.length, c.to + span) - 1].end + after)) continue;
+  // Scores the candidates `from`, pushed onto `into`.
+  const score = (from: readonly Candidate[], into: Scored[]): Scored[] => {
+    for (const raw of from) {
+      const c = trimmed(clauses[raw.clause], raw);
+      if (sameWords(clauses[c.clause], c.from, c.to, c.keys)) continue;
+      // Infill only where clean text never writes the span beside its neighbours: "improbable", not merely less usual.
+      // Nor where the span is only function words ("các" / "những", "và" / "với"): clean text uses either, so the model cannot say which one was written.
+      if (c.evidence === 'infill' && lm && (seenInContext(lm, idsOf(c.clause), c.from + 1, c.to + 1) || onlyFrequent(lm, idsOf(c.clause), c.from + 1, c.to + 1))) continue;
+      if (scope) {
+        const w = clauses[c.clause].words;
+        // A span an earlier round wrote is final: rounds refine around repairs, never repair a repair.
+        if (overlaps(scope.changed, w[c.from].start, w[c.to - 1].end)) continue;
+        // A candidate whose n-gram window no repair touched scores as it did before: nothing new to decide.
+        const span = lm ? lm.order - 1 : 1;
+        // (A lexicon context may reach over punctuation into the next clause: look a little beyond the clause's edge.)
+        const before = c.from - span < 0 ? REACH : 1;
+        const after = c.to + span > w.length ? REACH : 1;
+        if (!overlaps(scope.changed, w[Math.max(0, c.from - span)].start - before, w[Math.min(w.length, c.to + span) - 1].end + after)) continue;
+      }
+      const s = scoreCandidate(lm, idsOf(c.clause), c.from, c.to, c.keys, cfg.lengthCost);
+      if (c.evidence === 'alignment') {
+        alignedCount++;
+        if (s.gain > 0) alignedBetter++;
+      }
+      const threshold = cfg.minGain[c.evidence];
+      if (s.gain < threshold) continue;
+      const confidence = Math.max(0.5, Math.min(0.99, PRIOR[c.evidence] + 0.02 * (s.gain - threshold)));
+      into.push({ ...c, ...s, confidence });
     }
-    const s = scoreCandidate(lm, idsOf(c.clause), c.from, c.to, c.keys, cfg.lengthCost);
-    if (c.evidence === 'alignment') {
-      alignedCount++;
-      if (s.gain > 0) alignedBetter++;
-    }
-    const threshold = cfg.minGain[c.evidence];
-    if (s.gain < threshold) continue;
-    const confidence = Math.max(0.5, Math.min(0.99, PRIOR[c.evidence] + 0.02 * (s.gain - threshold)));
-    scored.push({ ...c, ...s, confidence });
-  }
+    return into;
+  };
+  let scored = score(cands, []);
   // Of two near-duplicates, the source is the one whose words the model prefers where they differ:
   // if most of the copy's words read worse, this document is the source, not the copy.
   if (alignedCount > 0 && alignedBetter * 2 <= alignedCount) scored = scored.filter((x) => x.evidence !== 'alignment');
-  // Stronger evidence first, then larger gain; ties broken by position for determinism.
-  scored.sort((x, y) => RANK[x.evidence] - RANK[y.evidence] || y.gain - x.gain || x.clause - y.clause || x.from - y.from);
   const syllables = clauses.reduce((n, c) => n + c.words.length, 0);
-  return { scored, syllables, copyOf, clauses };
+  const found: Found = { scored: byRank(scored), syllables, copyOf, clauses, infill: () => found };
+  if (res.frames) {
+    const frames = res.frames;
+    // Infill comes last among the candidates and ranks apart from the rest, so adding it later orders the list as scoring it with them would.
+    found.infill = () => {
+      found.scored = byRank(score(infillCandidates(clauses, frames, cfg.infillMinCount).filter((c) => !vouched(c)), scored));
+      found.infill = () => found;
+      return found;
+    };
+  }
+  return withInfill ? found.infill() : found;
+}
+
+/** Stronger evidence first, then larger gain; ties broken by position for determinism (the sort is stable). */
+function byRank(scored: Scored[]): Scored[] {
+  return scored.sort((x, y) => RANK[x.evidence] - RANK[y.evidence] || y.gain - x.gain || x.clause - y.clause || x.from - y.from);
 }
 
 /** Non-overlapping candidates, in rank order. */
@@ -316,10 +349,12 @@ export function repairDocument(doc: TracedText, docId: string, config: Config['r
   const repairs: RepairRecord[] = [];
   const edits: Edit[] = [];
   // The first round's candidates also give the spin assessment, unless the caller made one.
-  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId) : null;
+  // Infill is never spin evidence and repairs only flagged documents: it is looked for once the document is flagged.
+  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId, null, false) : null;
   const copyOf = first?.copyOf ?? null;
   const spin = given ?? spinOf(doc.text, first!, config);
   if (!config.enabled) return { traced, repairs, edits, spin, copyOf };
+  if (spin.flagged) first = first!.infill();
   // Where the stage's input is, seen from the current text: edits are reported in input offsets.
   let local = new Provenance();
   let scope: RoundScope | null = null;

@@ -15,7 +15,7 @@
  * millions of frames, which as joined strings in Maps cost ~200 bytes each.
  */
 import { clausesOf } from './clauses.ts';
-import { grown, TupleIds } from '../core/tuples.ts';
+import { grown, sharedCopy, TupleIds } from '../core/tuples.ts';
 import { bestFirst } from '../core/order.ts';
 
 /** A clean document the repair may learn from. */
@@ -56,6 +56,11 @@ export class ReferenceWords {
       });
       this.docs.push({ id: r.id, ids, clauseEnds });
     }
+  }
+
+  /** The words again from their structured clone (see TupleIds.revive). */
+  static revive(o: ReferenceWords): ReferenceWords {
+    return Object.assign(Object.create(ReferenceWords.prototype) as ReferenceWords, o);
   }
 
   /** Id of a counting key, or -1 if no reference has it. */
@@ -143,6 +148,22 @@ export class FrameIndex {
       }
     }
     this.words = words;
+  }
+
+  /** Move the index into memory that worker threads share, for reading only (its scratch tuple stays each thread's own). */
+  share(): void {
+    this.frames.share();
+    this.entries.share();
+    this.counts = sharedCopy(this.counts, this.entries.size);
+    this.nextOf = sharedCopy(this.nextOf, this.entries.size);
+    this.firstOf = sharedCopy(this.firstOf, this.frames.size);
+    this.lastOf = sharedCopy(this.lastOf, this.frames.size);
+  }
+
+  /** The index again from its structured clone (see TupleIds.revive). */
+  static revive(o: FrameIndex): FrameIndex {
+    const x = Object.assign(Object.create(FrameIndex.prototype) as FrameIndex, o);
+    return Object.assign(x, { ref: ReferenceWords.revive(o.ref), frames: TupleIds.revive(o.frames), entries: TupleIds.revive(o.entries) });
   }
 
   /** Put frame (k[i−2], k[i−1] | k[i+g], k[i+g+1]) and filler k[i, i+g) in the scratch tuple. */
@@ -316,6 +337,12 @@ export class NearDuplicateIndex {
     starts.push(n);
     this.hashes = Uint32Array.from(hashes);
     this.starts = Int32Array.from(starts);
+  }
+
+  /** The index again from its structured clone (see TupleIds.revive; one clone of both indexes holds their words once). */
+  static revive(o: NearDuplicateIndex): NearDuplicateIndex {
+    const x = Object.assign(Object.create(NearDuplicateIndex.prototype) as NearDuplicateIndex, o);
+    return Object.assign(x, { ref: ReferenceWords.revive(o.ref) });
   }
 
   get size(): number {

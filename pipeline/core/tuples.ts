@@ -27,6 +27,11 @@ export class TupleIds {
     this.fields = new Int32Array(capacity * width);
   }
 
+  /** The table again from its structured clone (a worker thread receives class instances as plain objects; the arrays are the clone's). */
+  static revive(o: TupleIds): TupleIds {
+    return Object.assign(Object.create(TupleIds.prototype) as TupleIds, o);
+  }
+
   /** Id of the tuple `t[from, from + width)`, or -1 if never added. */
   get(t: ArrayLike<number>, from = 0): number {
     return this.table[this.slot(t, from)];
@@ -84,12 +89,25 @@ export class TupleIds {
     }
   }
 
+  /** Move the tuples into memory that worker threads share, for reading only: a structured clone then passes them without copying. */
+  share(): void {
+    this.fields = sharedCopy(this.fields, this.size * this.width);
+    this.table = sharedCopy(this.table);
+  }
+
   private rehash(): void {
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.table = new Int32Array(cap).fill(EMPTY);
     for (let id = 0; id < this.size; id++) this.table[this.slot(this.fields, id * this.width)] = id;
   }
+}
+
+/** A copy of a[0, n) in a SharedArrayBuffer. */
+export function sharedCopy(a: Int32Array, n = a.length): Int32Array {
+  const b = new Int32Array(new SharedArrayBuffer(n * 4));
+  b.set(a.subarray(0, n));
+  return b;
 }
 
 /** A copy of `a` with room for at least `min` elements (doubling, so appends cost amortised O(1)). */
