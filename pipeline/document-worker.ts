@@ -1,19 +1,22 @@
 /**
  * A document worker (see workers.ts): normalizes and cleans its documents as
- * the runner did, while the runner builds the reference indexes of the
- * repair; then, with the copy of those it is sent, sends back each document
- * analysed.
+ * the runner did while the runner builds the reference indexes of the repair,
+ * analyses the unflagged ones as soon as the near-duplicate index comes, and
+ * the flagged ones once the infill frames have come too; sends back each
+ * document analysed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Provenance } from './core/offsets.ts';
 import { Stopwatch } from './core/stopwatch.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, type Cleaned } from './03-clean/index.ts';
-import { defaultResources, workerResources, type ReferenceIndexes } from './04-repair/index.ts';
+import { withIndexes } from './04-repair/index.ts';
+import { FrameIndex, NearDuplicateIndex } from './04-repair/reference.ts';
 import { analyseCleaned, kwicQueriesOf, sourceKey, type DocumentContext } from './runner.ts';
-import type { WorkerDocument, WorkerInput, WorkerMessage } from './workers.ts';
+import type { IndexMessage, WorkerDocument, WorkerInput, WorkerMessage } from './workers.ts';
 
-const { config, repeated, docs } = (workerData as { input: WorkerInput }).input;
+const { config, repeated, docs, indexes } = (workerData as { input: WorkerInput }).input;
 const clock = new Stopwatch();
 const lines = new Map(repeated.map(([source, l]) => [source, new Set(l)]));
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -21,26 +24,48 @@ const clean = (d: WorkerDocument): Cleaned => {
   const norm = clock.time('normalize', () => normalizeDocument({ text: d.raw, provenance: new Provenance() }, d.id, config.normalize));
   return clock.time('clean', () => cleanDocument(norm.traced, d.raw, d.id, lines.get(sourceKey(d.meta))));
 };
+const take = () => receiveMessageOnPort(indexes)?.message as IndexMessage | undefined;
+const next = async (): Promise<IndexMessage> => {
+  for (let m = take(); ; m = take()) {
+    if (m) return m;
+    await sleep(2);
+  }
+};
 
-let indexes: ReferenceIndexes | null | undefined;
-const arrived = new Promise<void>((resolve) =>
-  parentPort!.once('message', (m: ReferenceIndexes | null) => {
-    indexes = m;
-    resolve();
-  }),
-);
-// Clean ahead while the indexes are on their way, yielding now and then to hear of them.
+// Clean ahead while the near-duplicate index is on its way.
 const cleaned: (Cleaned | undefined)[] = [];
-for (let i = 0; indexes === undefined && i < docs.length; i++) {
+let first = take();
+for (let i = 0; !first && i < docs.length; i++) {
   cleaned[i] = clean(docs[i]);
-  if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+  first = take();
 }
-await arrived;
-const resources = indexes ? clock.time('repair: references (receiving)', () => workerResources(indexes!)) : defaultResources();
-const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
+first ??= await next();
+const sent = 'references' in first ? first.references : null;
+const near = sent && NearDuplicateIndex.revive(sent);
+const kwicQueries = kwicQueriesOf(config);
+let ctx: DocumentContext = { config, resources: clock.time('repair: model', () => withIndexes(near, null)), kwicQueries };
+let framed = false;
+const withFrames = (m: IndexMessage) => {
+  const frames = 'frames' in m && m.frames && near ? FrameIndex.revive(m.frames, near.words) : null;
+  ctx = { config, resources: withIndexes(near, frames), kwicQueries };
+  framed = true;
+};
+// Infill frames are read only by flagged documents: those met before the frames come wait for them.
+const deferred: number[] = [];
 for (const [i, d] of docs.entries()) {
-  const c = cleaned[i] ?? clean(d);
+  if (!framed) {
+    const m = take();
+    if (m) withFrames(m);
+  }
+  const c = (cleaned[i] ??= clean(d));
+  const analysed = analyseCleaned(d.id, d.meta, c, ctx, clock);
+  if (!framed && config.repair.enabled && analysed.fields.spun) {
+    deferred.push(i);
+    continue;
+  }
   cleaned[i] = undefined;
-  post({ slot: d.slot, analysed: analyseCleaned(d.id, d.meta, c, ctx, clock) });
+  post({ slot: d.slot, analysed });
 }
+if (deferred.length && !framed) withFrames(await next());
+for (const i of deferred) post({ slot: docs[i].slot, analysed: analyseCleaned(docs[i].id, docs[i].meta, cleaned[i]!, ctx, clock) });
 post({ timings: clock.timings() });

@@ -23,7 +23,7 @@ import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, repeatedLines, type Cleaned } from './03-clean/index.ts';
-import { assessSpin, defaultResources, repairDocument, sharedIndexes, type ReferenceIndexes, type RepairRecord, type RepairResources } from './04-repair/index.ts';
+import { assessSpin, defaultResources, infillFrames, nearDuplicates, repairDocument, type RepairRecord, type RepairResources } from './04-repair/index.ts';
 import { NearDuplicateIndex, wordKeys, type NearDuplicate } from './04-repair/reference.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
@@ -47,7 +47,7 @@ export { listCorpus } from './01-ingest/listing.ts';
 import { readDocument, type ReadResult } from './01-ingest/read.ts';
 import { planTableCorpus, tableFormat } from './01-ingest/table.ts';
 import { segmentWords, sentencesOfWords } from './05-tokenize/words.ts';
-import { analyseInWorkers } from './workers.ts';
+import { analyseInWorkers, type IndexBuild } from './workers.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -523,10 +523,9 @@ async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJo
   const stored = storedAnalyses(opts, prepared, run.clock);
   const found = prepared.nMine - stored.rest.nMine;
   const { config } = opts;
-  const indexes = (): ReferenceIndexes | null => {
-    if (!config.repair.enabled) return null;
-    return sharedIndexes(defaultResources(stored.rest.references, config.repair.maxReferenceWords, stored.nearDuplicates));
-  };
+  const indexes: IndexBuild | null = config.repair.enabled
+    ? { near: () => nearDuplicates(stored.rest.references, stored.nearDuplicates), frames: (near) => infillFrames(near, config.repair.maxReferenceWords) }
+    : null;
   const fresh = stored.rest.nMine ? await analyseInWorkers(stored.rest, config, jobs, run.clock, indexes, (done, id) => opts.onProgress?.(found + done, prepared.nMine, id, 'analysing')) : [];
   const analysed = Array.from(stored.analysed, (a, i) => a ?? fresh[i]);
   stored.save(analysed);

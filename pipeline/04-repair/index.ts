@@ -64,24 +64,23 @@ export interface RepairResources {
 
 /** The shipped resources, with optional clean reference documents (and their near-duplicate index, if one was built from them already). */
 export function defaultResources(references: Reference[] = [], maxReferenceWords = 2_000_000, built?: NearDuplicateIndex | null): RepairResources {
-  if (references.length === 0) return { lm: referenceLM(), lexicon: confusions(), references: null, frames: null };
-  // Both indexes read the references' words once (the near-duplicate index may be built already, from these references).
-  const near = built ?? new NearDuplicateIndex(new ReferenceWords(references));
-  return { lm: referenceLM(), lexicon: confusions(), references: near, frames: new FrameIndex(near.words, maxReferenceWords) };
+  const near = nearDuplicates(references, built);
+  return { lm: referenceLM(), lexicon: confusions(), references: near, frames: infillFrames(near, maxReferenceWords) };
 }
 
-/** The reference indexes of a run, as sent to worker threads (each loads the shipped model and lexicon itself). */
-export type ReferenceIndexes = Pick<RepairResources, 'references' | 'frames'>;
-
-/** The reference indexes of `r` to send to worker threads: the frame index (by far the larger) moved into shared memory, so they all read one copy. */
-export function sharedIndexes(r: RepairResources): ReferenceIndexes {
-  r.frames?.share();
-  return { references: r.references, frames: r.frames };
+/** The near-duplicate index of clean reference documents (null: none), unless `built` is it already. */
+export function nearDuplicates(references: readonly Reference[], built?: NearDuplicateIndex | null): NearDuplicateIndex | null {
+  return references.length === 0 ? null : (built ?? new NearDuplicateIndex(new ReferenceWords(references)));
 }
 
-/** The resources of a worker thread, from the reference indexes built once by the runner and cloned to the worker. */
-export function workerResources(cloned: ReferenceIndexes): RepairResources {
-  return { lm: referenceLM(), lexicon: confusions(), references: cloned.references && NearDuplicateIndex.revive(cloned.references), frames: cloned.frames && FrameIndex.revive(cloned.frames) };
+/** The infill frames of the references a near-duplicate index holds (both read the references' words once). */
+export function infillFrames(near: NearDuplicateIndex | null, maxReferenceWords: number): FrameIndex | null {
+  return near && new FrameIndex(near.words, maxReferenceWords);
+}
+
+/** The shipped model and lexicon with reference indexes built elsewhere (a worker thread's, revived from the runner's; see workers.ts). */
+export function withIndexes(references: NearDuplicateIndex | null, frames: FrameIndex | null): RepairResources {
+  return { lm: referenceLM(), lexicon: confusions(), references, frames };
 }
 
 /** Prior confidence of each kind of evidence (at its gain threshold; more gain adds confidence). */

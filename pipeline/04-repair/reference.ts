@@ -160,10 +160,15 @@ export class FrameIndex {
     this.lastOf = sharedCopy(this.lastOf, this.frames.size);
   }
 
-  /** The index again from its structured clone (see TupleIds.revive). */
-  static revive(o: FrameIndex): FrameIndex {
+  /** The index without its words, to send to a thread that has them (their near-duplicate index): revive it with them. */
+  static detached(f: FrameIndex): FrameIndex {
+    return Object.assign(Object.create(FrameIndex.prototype) as FrameIndex, f, { ref: null });
+  }
+
+  /** The index again from its structured clone (see TupleIds.revive), over the words `ref`. */
+  static revive(o: FrameIndex, ref: ReferenceWords): FrameIndex {
     const x = Object.assign(Object.create(FrameIndex.prototype) as FrameIndex, o);
-    return Object.assign(x, { ref: ReferenceWords.revive(o.ref), frames: TupleIds.revive(o.frames), entries: TupleIds.revive(o.entries) });
+    return Object.assign(x, { ref, frames: TupleIds.revive(o.frames), entries: TupleIds.revive(o.entries) });
   }
 
   /** Put frame (k[i−2], k[i−1] | k[i+g], k[i+g+1]) and filler k[i, i+g) in the scratch tuple. */
