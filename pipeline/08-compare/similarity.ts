@@ -344,16 +344,17 @@ export function nearestNeighbours(docs: NumberedTerms, opts: NeighbourOptions): 
   const cap = indexDfCap(termDf, n, opts.maxDf, opts.indexWork);
   const start = new Int32Array(termDf.length + 1);
   for (let t = 0; t < termDf.length; t++) start[t + 1] = start[t] + (termDf[t] <= cap ? termDf[t] : 0);
-  const postDoc = new Int32Array(start[termDf.length]);
-  const postW = new Float64Array(start[termDf.length]);
+  // Each posting's document and weight side by side (one cache line for both: the walk is bound by memory, not arithmetic).
+  const post = new Float64Array(2 * start[termDf.length]);
   const fill = start.slice(0, termDf.length);
   for (let i = 0; i < n; i++) {
     const v = vecs[i];
     for (let e = 0; e < v.id.length; e++) {
       const t = v.id[e];
       if (termDf[t] <= cap) {
-        postDoc[fill[t]] = i;
-        postW[fill[t]++] = v.w[e];
+        const p = 2 * fill[t]++;
+        post[p] = i;
+        post[p + 1] = v.w[e];
       }
     }
   }
@@ -372,11 +373,11 @@ export function nearestNeighbours(docs: NumberedTerms, opts: NeighbourOptions): 
       const t = va.id[e];
       if (termDf[t] > cap) continue;
       const wa = va.w[e];
-      for (let p = start[t]; p < start[t + 1]; p++) {
-        const b = postDoc[p];
+      for (let p = 2 * start[t], end = 2 * start[t + 1]; p < end; p += 2) {
+        const b = post[p];
         if (b === a) continue;
         if (partial[b] === 0) touched[nt++] = b;
-        partial[b] += wa * postW[p];
+        partial[b] += wa * post[p + 1];
       }
     }
     const nc = selectTop(touched, nt, partial, cand);
