@@ -23,7 +23,7 @@ import { parseManifest, type Manifest } from './01-ingest/manifest.ts';
 import { documentMeta, rejectedMeta } from './01-ingest/metadata.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, repeatedLines, type Cleaned } from './03-clean/index.ts';
-import { assessSpin, defaultResources, infillFrames, nearDuplicates, repairDocument, type RepairRecord, type RepairResources } from './04-repair/index.ts';
+import { assessDocument, defaultResources, infillFrames, nearDuplicates, repairDocument, type Assessment, type RepairRecord, type RepairResources } from './04-repair/index.ts';
 import { NearDuplicateIndex, wordKeys, type NearDuplicate } from './04-repair/reference.ts';
 import { tokenizeDocument, isWord } from './05-tokenize/index.ts';
 import { countNgrams, wordRuns } from './06-count/ngrams.ts';
@@ -212,7 +212,8 @@ function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch)
     const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
     for (const [i, d] of ingested.entries()) {
       if (!d.mine) continue;
-      analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock);
+      analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock, prepared.assessed[i]);
+      prepared.assessed[i] = undefined;
       opts.onProgress?.(++done, prepared.nMine, d.id, 'analysing');
     }
   }
@@ -299,6 +300,8 @@ export interface Prepared {
   parts: DocumentPart[];
   ingested: Ingested[];
   cleanedDocs: Cleaned[];
+  /** Each document's spin assessment by the lexicon alone (undefined: repair is off, or it was used). */
+  assessed: (Assessment | undefined)[];
   repeated: Map<string, ReadonlySet<string>>;
   references: { id: string; text: string }[];
   nMine: number;
@@ -370,11 +373,11 @@ function prepareDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
   const cleanedDocs = ingested.map((d) => clock.time('clean', () => cleanDocument(d.normalized, d.raw, d.id, repeated.get(sourceKey(d.meta)))));
   // 04-repair in two steps: the lexicon flags spun documents; the others are the clean
   // reference text (infill frames, near-duplicates) for assessing and repairing every document.
+  // The assessments are kept for the repair, which takes over the candidates they scored.
   const lexiconOnly = defaultResources();
-  const references = ingested
-    .map((d, i) => ({ id: d.id, text: cleanedDocs[i].traced.text }))
-    .filter((r, i) => !config.repair.enabled || !clock.time('repair: assess', () => assessSpin(cleanedDocs[i].traced, config.repair, lexiconOnly, r.id)).flagged);
-  return { parts, ingested, cleanedDocs, repeated, references, nMine };
+  const assessed = ingested.map((d, i) => (config.repair.enabled ? clock.time('repair: assess', () => assessDocument(cleanedDocs[i].traced, config.repair, lexiconOnly, d.id)) : undefined));
+  const references = ingested.map((d, i) => ({ id: d.id, text: cleanedDocs[i].traced.text })).filter((_, i) => !assessed[i]?.spin.flagged);
+  return { parts, ingested, cleanedDocs, assessed, repeated, references, nMine };
 }
 
 /** The parts of the analysed documents completed, in single-run order, and their units counted in that order (groups are met in that order too). */
@@ -441,10 +444,10 @@ export function nearestRead(copy: NearDuplicate | null): NearestRead | null {
   return copy && { id: copy.id, containment: copy.containment, words: createHash('sha256').update(copy.keys.join('\n')).digest('hex') };
 }
 
-/** 04-repair, 05-tokenize, the runs of counting units, concordance lines, 07-directives and 1–3-gram counts of one cleaned document. */
-export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned, ctx: DocumentContext, clock: Stopwatch): Analysed {
+/** 04-repair, 05-tokenize, the runs of counting units, concordance lines, 07-directives and 1–3-gram counts of one cleaned document (`assessed`: its assessment by the lexicon, if kept). */
+export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned, ctx: DocumentContext, clock: Stopwatch, assessed?: Assessment): Analysed {
   const { config } = ctx;
-  const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, ctx.resources));
+  const repaired = clock.time('repair', () => repairDocument(cleaned.traced, id, config.repair, ctx.resources, undefined, assessed));
   const spunView = repaired.spin.flagged
     ? { doc: id, before: cleaned.traced.text, after: repaired.traced.text, repairs: repaired.edits.map((e) => ({ start: e.start, end: e.end, before: cleaned.traced.text.slice(e.start, e.end), after: e.text })) }
     : undefined;

@@ -102,6 +102,21 @@ interface Scored extends Candidate {
   after: number;
   gain: number;
   confidence: number;
+  /** The span as the candidate was proposed, before its unchanged end words were trimmed. */
+  rawFrom: number;
+  rawTo: number;
+}
+
+/**
+ * A document's spin assessment, with what it found on the way: the lexicon
+ * and name candidates scored, in the order they were proposed. The repair of
+ * the same text with the same model, lexicon and settings takes them instead
+ * of finding and scoring them again (a clean copy only takes away those whose
+ * words it vouches for).
+ */
+export interface Assessment {
+  spin: SpinAssessment;
+  lexical: { lm: NgramLM | null; lexicon: ConfusionIndex; config: Config['repair']; scored: readonly Scored[] };
 }
 
 /** Score of replacing words [from, to) of a clause by `keys`: log scores of both wordings over the n-grams touched. */
@@ -165,6 +180,8 @@ interface Found {
   clauses: Clause[];
   syllables: number;
   copyOf: NearDuplicate | null;
+  /** The lexicon and name candidates scored, in the order they were proposed. */
+  lexical: Scored[];
   /** This, with the infill candidates added if they were left out (see findScored). */
   infill: () => Found;
 }
@@ -222,20 +239,21 @@ function overlaps(changed: [number, number][], start: number, end: number): bool
 }
 
 /** Every candidate of a text, scored, best first. */
-function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null, withInfill = true): Found {
+function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null, withInfill = true, lexical?: readonly Scored[]): Found {
   const lm = res.lm;
   const copyOf = scope ? scope.copyOf : (res.references?.nearest(allClauses.flatMap((c) => c.words.map((w) => w.key)), docId, cfg.minContainment) ?? null);
   // Later rounds look only around what earlier rounds changed (a repair changes its neighbours' context, nothing else).
   const clauses = scope ? allClauses.filter((c) => near(scope.changed, c.words[0].start, c.words[c.words.length - 1].end)) : allClauses;
   const aligned = alignmentCandidates(clauses, copyOf);
-  const vouched = (c: Candidate) => {
-    for (let w = c.from; w < c.to; w++) if (aligned.confirmed[c.clause]?.[w]) return true;
+  const vouchedSpan = (clause: number, from: number, to: number) => {
+    for (let w = from; w < to; w++) if (aligned.confirmed[clause]?.[w]) return true;
     return false;
   };
+  const vouched = (c: Candidate) => vouchedSpan(c.clause, c.from, c.to);
   const cands: Candidate[] = [
     ...aligned.candidates,
     // Words the clean copy shares are not open to other evidence.
-    ...[...lexiconCandidates(clauses, res.lexicon), ...nameCandidates(clauses)].filter((c) => !vouched(c)),
+    ...(lexical ? [] : [...lexiconCandidates(clauses, res.lexicon), ...nameCandidates(clauses)].filter((c) => !vouched(c))),
   ];
   const idsCache: number[][] = [];
   const idsOf = (ci: number) => (idsCache[ci] ??= lm ? lm.clauseIds(clauses[ci].words.map((w) => w.key)) : []);
@@ -268,16 +286,19 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
       const threshold = cfg.minGain[c.evidence];
       if (s.gain < threshold) continue;
       const confidence = Math.max(0.5, Math.min(0.99, PRIOR[c.evidence] + 0.02 * (s.gain - threshold)));
-      into.push({ ...c, ...s, confidence });
+      into.push({ ...c, ...s, confidence, rawFrom: raw.from, rawTo: raw.to });
     }
     return into;
   };
   let scored = score(cands, []);
+  // Scored as the assessment scored them: after the alignment candidates, as if proposed after them.
+  if (lexical) for (const x of lexical) if (!vouchedSpan(x.clause, x.rawFrom, x.rawTo)) scored.push(x);
+  const found: Found = { scored, syllables: 0, copyOf, clauses, lexical: scored.filter((x) => x.evidence !== 'alignment'), infill: () => found };
   // Of two near-duplicates, the source is the one whose words the model prefers where they differ:
   // if most of the copy's words read worse, this document is the source, not the copy.
   if (alignedCount > 0 && alignedBetter * 2 <= alignedCount) scored = scored.filter((x) => x.evidence !== 'alignment');
-  const syllables = clauses.reduce((n, c) => n + c.words.length, 0);
-  const found: Found = { scored: byRank(scored), syllables, copyOf, clauses, infill: () => found };
+  found.syllables = clauses.reduce((n, c) => n + c.words.length, 0);
+  found.scored = byRank(scored);
   if (res.frames) {
     const frames = res.frames;
     // Infill comes last among the candidates and ranks apart from the rest, so adding it later orders the list as scoring it with them would.
@@ -324,7 +345,13 @@ function isSpinEvidence(s: Scored, cfg: Config['repair']): boolean {
 
 /** Spin score of a text: repairs that only a spinner explains, per 1,000 syllables, with the most frequent spun forms. */
 export function assessSpin(doc: TracedText, config: Config['repair'], res: RepairResources = defaultResources(), docId: string | null = null): SpinAssessment {
-  return spinOf(doc.text, findScored(doc.text, clausesOf(doc.text), { ...res, frames: null }, config, docId), config);
+  return assessDocument(doc, config, res, docId).spin;
+}
+
+/** The spin assessment of a text, with the scored candidates its repair can take over (see Assessment). */
+export function assessDocument(doc: TracedText, config: Config['repair'], res: RepairResources = defaultResources(), docId: string | null = null): Assessment {
+  const found = findScored(doc.text, clausesOf(doc.text), { ...res, frames: null }, config, docId);
+  return { spin: spinOf(doc.text, found, config), lexical: { lm: res.lm, lexicon: res.lexicon, config, scored: found.lexical } };
 }
 
 /** The spin assessment that a set of scored candidates supports (infill is never evidence, so frames do not matter). */
@@ -342,14 +369,16 @@ function spinOf(text: string, found: Found, config: Config['repair']): SpinAsses
   return { score, flagged: score >= config.spinThreshold && hits.length >= config.spinMinEvidence, evidence };
 }
 
-/** Repair one document (flagged or not, as `spin` says). */
-export function repairDocument(doc: TracedText, docId: string, config: Config['repair'], res: RepairResources = defaultResources(), given?: SpinAssessment): Repaired {
+/** Repair one document (flagged or not, as `spin` says); `assessed`: its assessment, whose candidates it takes over if made with the same model, lexicon and settings. */
+export function repairDocument(doc: TracedText, docId: string, config: Config['repair'], res: RepairResources = defaultResources(), given?: SpinAssessment, assessed?: Assessment): Repaired {
   let traced = doc;
   const repairs: RepairRecord[] = [];
   const edits: Edit[] = [];
   // The first round's candidates also give the spin assessment, unless the caller made one.
   // Infill is never spin evidence and repairs only flagged documents: it is looked for once the document is flagged.
-  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId, null, false) : null;
+  const a = assessed?.lexical;
+  const lexical = a && a.lm === res.lm && a.lexicon === res.lexicon && a.config === config ? a.scored : undefined;
+  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId, null, false, lexical) : null;
   const copyOf = first?.copyOf ?? null;
   const spin = given ?? spinOf(doc.text, first!, config);
   if (!config.enabled) return { traced, repairs, edits, spin, copyOf };
