@@ -16,7 +16,7 @@
  */
 import { clausesOf } from './clauses.ts';
 import { grown, sharedCopy, TupleIds } from '../core/tuples.ts';
-import { bestFirst } from '../core/order.ts';
+import { bestFirst, radixOrder } from '../core/order.ts';
 
 /** A clean document the repair may learn from. */
 export interface Reference {
@@ -326,19 +326,20 @@ export class NearDuplicateIndex {
         ds[n++] = d;
       }
     });
-    // Group the postings by hash (order within a hash does not matter: lookups only count).
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (hs[a] >>> 0) - (hs[b] >>> 0) || a - b);
+    // Group the postings by hash (order within a hash does not matter: lookups only count; radix: millions of postings on a large corpus).
+    const order = radixOrder(new Uint32Array(hs.buffer, hs.byteOffset, n));
     const hashes: number[] = [];
     const starts: number[] = [];
     this.postingDocs = new Int32Array(n);
-    order.forEach((p, j) => {
+    for (let j = 0; j < n; j++) {
+      const p = order[j];
       const h = hs[p] >>> 0;
       if (hashes.length === 0 || hashes[hashes.length - 1] !== h) {
         hashes.push(h);
         starts.push(j);
       }
       this.postingDocs[j] = ds[p];
-    });
+    }
     starts.push(n);
     this.hashes = Uint32Array.from(hashes);
     this.starts = Int32Array.from(starts);

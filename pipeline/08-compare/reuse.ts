@@ -8,7 +8,7 @@
  * that fall inside a passage already found are skipped. Passages never cross
  * punctuation or a sentence (the units come in runs).
  */
-import { cmp } from '../core/order.ts';
+import { cmp, radixOrder } from '../core/order.ts';
 import { BREAK, UnitIds } from '../core/units.ts';
 
 /** What reuse needs of a document: its id, group and runs of counting keys. */
@@ -129,25 +129,6 @@ export function* repeatedKgrams(streams: readonly Int32Array[], k: number, hash:
     }
     yield list;
   }
-}
-
-/** The indexes 0…n−1 ordered by key, equal keys in index order (two 16-bit passes of LSD radix sort). */
-function radixOrder(key: Uint32Array): Uint32Array {
-  const n = key.length;
-  let from = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Uint32Array(n);
-  for (const shift of [0, 16]) {
-    const start = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) start[((key[i] >>> shift) & 0xffff) + 1]++;
-    for (let b = 0; b < 65536; b++) start[b + 1] += start[b];
-    for (let i = 0; i < n; i++) {
-      const e = from[i];
-      to[start[(key[e] >>> shift) & 0xffff]++] = e;
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }
 
 /**
