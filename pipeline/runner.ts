@@ -211,12 +211,15 @@ function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch)
     const resources = config.repair.enabled ? clock.time('repair: references', () => defaultResources(references, config.repair.maxReferenceWords, stored.nearDuplicates)) : defaultResources();
     const ctx: DocumentContext = { config, resources, kwicQueries: kwicQueriesOf(config) };
     for (const [i, d] of ingested.entries()) {
-      if (!d.mine) continue;
-      analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock, prepared.assessed[i]);
+      // Each assessment is let go once its document is analysed (or found in the cache, where it is not needed).
+      const assessed = prepared.assessed[i];
       prepared.assessed[i] = undefined;
+      if (!d.mine) continue;
+      analysed[i] = analyseCleaned(d.id, d.meta, cleanedDocs[i], ctx, clock, assessed);
       opts.onProgress?.(++done, prepared.nMine, d.id, 'analysing');
     }
   }
+  prepared.assessed.fill(undefined);
   stored.save(analysed);
   return finishDocuments(prepared.parts, prepared.ingested, analysed, clock);
 }
@@ -524,6 +527,8 @@ async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJo
   const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
   if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
   const stored = storedAnalyses(opts, prepared, run.clock);
+  // Workers assess their documents again (their repair resources are their own): these assessments are not needed.
+  prepared.assessed.fill(undefined);
   const found = prepared.nMine - stored.rest.nMine;
   const { config } = opts;
   const indexes: IndexBuild | null = config.repair.enabled

@@ -180,8 +180,8 @@ interface Found {
   clauses: Clause[];
   syllables: number;
   copyOf: NearDuplicate | null;
-  /** The lexicon and name candidates scored, in the order they were proposed. */
-  lexical: Scored[];
+  /** The lexicon and name candidates scored, in the order they were proposed (only when asked for: see FindOptions.keepLexical). */
+  lexical?: Scored[];
   /** This, with the infill candidates added if they were left out (see findScored). */
   infill: () => Found;
 }
@@ -238,8 +238,21 @@ function overlaps(changed: [number, number][], start: number, end: number): bool
   return lo < changed.length && changed[lo][0] < end;
 }
 
+/** How findScored searches: all optional. */
+interface FindOptions {
+  /** Limits of a round after the first (absent: the first round, the whole text). */
+  scope?: RoundScope;
+  /** Leave out the infill candidates until Found.infill() asks for them (default: include them). */
+  deferInfill?: boolean;
+  /** Lexicon and name candidates already scored on this text (by its assessment): taken as they are, not found again. */
+  lexical?: readonly Scored[];
+  /** Keep the lexicon and name candidates apart in Found.lexical (for repair to take over). */
+  keepLexical?: boolean;
+}
+
 /** Every candidate of a text, scored, best first. */
-function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, scope: RoundScope | null = null, withInfill = true, lexical?: readonly Scored[]): Found {
+function findScored(text: string, allClauses: Clause[], res: RepairResources, cfg: Config['repair'], docId: string | null, opts: FindOptions = {}): Found {
+  const { scope, lexical } = opts;
   const lm = res.lm;
   const copyOf = scope ? scope.copyOf : (res.references?.nearest(allClauses.flatMap((c) => c.words.map((w) => w.key)), docId, cfg.minContainment) ?? null);
   // Later rounds look only around what earlier rounds changed (a repair changes its neighbours' context, nothing else).
@@ -293,12 +306,13 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
   let scored = score(cands, []);
   // Scored as the assessment scored them: after the alignment candidates, as if proposed after them.
   if (lexical) for (const x of lexical) if (!vouchedSpan(x.clause, x.rawFrom, x.rawTo)) scored.push(x);
-  const found: Found = { scored, syllables: 0, copyOf, clauses, lexical: scored.filter((x) => x.evidence !== 'alignment'), infill: () => found };
   // Of two near-duplicates, the source is the one whose words the model prefers where they differ:
   // if most of the copy's words read worse, this document is the source, not the copy.
   if (alignedCount > 0 && alignedBetter * 2 <= alignedCount) scored = scored.filter((x) => x.evidence !== 'alignment');
-  found.syllables = clauses.reduce((n, c) => n + c.words.length, 0);
-  found.scored = byRank(scored);
+  const syllables = clauses.reduce((n, c) => n + c.words.length, 0);
+  // (Taken before infill, which adds to `scored`.)
+  const kept = opts.keepLexical ? scored.filter((x) => x.evidence !== 'alignment') : undefined;
+  const found: Found = { scored: byRank(scored), syllables, copyOf, clauses, lexical: kept, infill: () => found };
   if (res.frames) {
     const frames = res.frames;
     // Infill comes last among the candidates and ranks apart from the rest, so adding it later orders the list as scoring it with them would.
@@ -308,7 +322,7 @@ function findScored(text: string, allClauses: Clause[], res: RepairResources, cf
       return found;
     };
   }
-  return withInfill ? found.infill() : found;
+  return opts.deferInfill ? found : found.infill();
 }
 
 /** Stronger evidence first, then larger gain; ties broken by position for determinism (the sort is stable). */
@@ -350,8 +364,8 @@ export function assessSpin(doc: TracedText, config: Config['repair'], res: Repai
 
 /** The spin assessment of a text, with the scored candidates its repair can take over (see Assessment). */
 export function assessDocument(doc: TracedText, config: Config['repair'], res: RepairResources = defaultResources(), docId: string | null = null): Assessment {
-  const found = findScored(doc.text, clausesOf(doc.text), { ...res, frames: null }, config, docId);
-  return { spin: spinOf(doc.text, found, config), lexical: { lm: res.lm, lexicon: res.lexicon, config, scored: found.lexical } };
+  const found = findScored(doc.text, clausesOf(doc.text), { ...res, frames: null }, config, docId, { keepLexical: true });
+  return { spin: spinOf(doc.text, found, config), lexical: { lm: res.lm, lexicon: res.lexicon, config, scored: found.lexical ?? [] } };
 }
 
 /** The spin assessment that a set of scored candidates supports (infill is never evidence, so frames do not matter). */
@@ -378,16 +392,16 @@ export function repairDocument(doc: TracedText, docId: string, config: Config['r
   // Infill is never spin evidence and repairs only flagged documents: it is looked for once the document is flagged.
   const a = assessed?.lexical;
   const lexical = a && a.lm === res.lm && a.lexicon === res.lexicon && a.config === config ? a.scored : undefined;
-  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId, null, false, lexical) : null;
+  let first: Found | null = config.enabled || !given ? findScored(doc.text, clausesOf(doc.text), res, config, docId, { deferInfill: true, lexical }) : null;
   const copyOf = first?.copyOf ?? null;
   const spin = given ?? spinOf(doc.text, first!, config);
   if (!config.enabled) return { traced, repairs, edits, spin, copyOf };
   if (spin.flagged) first = first!.infill();
   // Where the stage's input is, seen from the current text: edits are reported in input offsets.
   let local = new Provenance();
-  let scope: RoundScope | null = null;
+  let scope: RoundScope | undefined;
   for (let round = 0; round < config.rounds; round++) {
-    const found: Found = first ?? findScored(traced.text, clausesOf(traced.text), res, config, docId, scope);
+    const found: Found = first ?? findScored(traced.text, clausesOf(traced.text), res, config, docId, { scope });
     first = null;
     const clauses = found.clauses;
     const allowed = found.scored.filter((s) => s.confidence >= config.minConfidence && (spin.flagged || (s.evidence === 'lexicon-fingerprint' && s.gain >= 0)));
