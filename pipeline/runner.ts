@@ -35,7 +35,8 @@ import { phraseTables, type PhraseAggregate } from './06-count/phrases.ts';
 import { cmp } from './core/order.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
-import { formulaRows, groupRows, keynessRows, similarityRows, type CompareDoc, type CountedDoc } from './08-compare/index.ts';
+import { formulaRows, groupRows, keynessRows, neighbourOptions, searchesNeighbours, similarityRows, termCounts, type CompareDoc, type CountedDoc } from './08-compare/index.ts';
+import { neighboursInBackground, type NeighbourResult } from './neighbours.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from './result.ts';
 import type { ChangeRecord, Diagnostic, DocumentMeta, RemovedLine, Token, TracedText } from './types.ts';
 import { append } from './core/append.ts';
@@ -64,6 +65,8 @@ export interface RunOptions {
   cache?: RunCache;
   /** The cache key of this corpus and configuration (RunCache.analysisKey) when the caller has just made it: the inputs are then not read and hashed again. */
   analysisKey?: string;
+  /** Find the documents' nearest neighbours (document similarity above similarityAllPairsMax) on a worker thread while the phrases are counted (default true); false: in this thread, after them. */
+  neighboursInWorker?: boolean;
 }
 
 /** Stages a run reports to RunOptions.onProgress. */
@@ -566,8 +569,14 @@ function endRun(opts: RunOptions, run: Begun, analysed: { parts: DocumentPart[];
   const { corpusDir, config, cache } = opts;
   const { clock } = run;
   opts.onProgress?.(0, 0, '', 'comparing');
+  // The neighbour search and the phrase counts read nothing of each other's: on a large corpus they take about as long, so they run side by side.
+  const compareDocs = analysed.parts.flatMap((p) => (p.compare ? [p.compare] : []));
+  const neighbours =
+    opts.neighboursInWorker !== false && searchesNeighbours(compareDocs, config.compare)
+      ? clock.time('compare: similarity', () => neighboursInBackground(termCounts(compareDocs, similarityMaxN(config)), neighbourOptions(config.compare)))
+      : undefined;
   const phraseAgg = clock.time('count: phrases', () => analysed.counter.aggregate(config.phrases));
-  const result = assembleResult(corpusDir, config, run.diagnostics, analysed.parts, phraseAgg, clock);
+  const result = assembleResult(corpusDir, config, run.diagnostics, analysed.parts, phraseAgg, clock, neighbours);
   if (cache) clock.time('cache', () => cache.saveResult(run.cacheKey, result));
   result.timings = clock.timings();
   return result;
@@ -598,7 +607,16 @@ export function runShard(opts: RunOptions & { shard: ShardSpec }): ShardPartial 
 }
 
 /** The corpus half of a run: every table from the documents' parts (in single-run order) and the corpus phrase counts. */
-export function assembleResult(corpusDir: string, config: Config, corpusDiagnostics: Diagnostic[], parts: readonly DocumentPart[], phraseAgg: PhraseAggregate, clock: Stopwatch = new Stopwatch()): CorpusResult {
+export function assembleResult(
+  corpusDir: string,
+  config: Config,
+  corpusDiagnostics: Diagnostic[],
+  parts: readonly DocumentPart[],
+  phraseAgg: PhraseAggregate,
+  clock: Stopwatch = new Stopwatch(),
+  /** The documents' nearest neighbours, found elsewhere (neighbours.ts), for the similarity table: waited for once the other tables are built. */
+  neighbours?: () => NeighbourResult,
+): CorpusResult {
   const diagnostics = [...corpusDiagnostics];
   const documents: DocumentResult[] = [];
   const normalization: ChangeRecord[] = [];
@@ -625,6 +643,25 @@ export function assembleResult(corpusDir: string, config: Config, corpusDiagnost
   const groups = groupRows(compareDocs);
   const directivesByGroup = directiveGroupRows(directiveRows, groups);
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
+  const keyness = clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare));
+  const formulae = clock.time('compare: formulae', () => formulaRows(groupTotals, phrases));
+  const dispersionRows = clock.time('compare: dispersion', () =>
+    dispersion(
+      compareDocs,
+      phrases.filter((p) => p.n >= 2 && p.maximal).slice(0, config.compare.dispersionTop).map((p) => p.phrase),
+    ),
+  );
+  const reuse = clock.time('compare: reuse', () => textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs));
+  const collocationRows = clock.time('count: collocations', () => collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop));
+  // Last, so that a neighbour search on another thread has had the most time.
+  const pairs =
+    neighbours &&
+    (() => {
+      const r = neighbours();
+      clock.add('compare: similarity (worker)', r.seconds, 1);
+      return r.pairs;
+    });
+  const similarity = clock.time('compare: similarity', () => similarityRows(compareDocs, config.compare, similarityMaxN(config), pairs));
   return {
     corpus: corpusDir,
     config,
@@ -637,22 +674,22 @@ export function assembleResult(corpusDir: string, config: Config, corpusDiagnost
     directives: directiveRows,
     directivesByGroup,
     groups,
-    keyness: clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare)),
-    formulae: clock.time('compare: formulae', () => formulaRows(groupTotals, phrases)),
-    similarity: clock.time('compare: similarity', () => similarityRows(compareDocs, config.compare, Math.min(3, config.phrases.maxN))),
+    keyness,
+    formulae,
+    similarity,
     kwic: kwicRows,
-    dispersion: clock.time('compare: dispersion', () =>
-      dispersion(
-        compareDocs,
-        phrases.filter((p) => p.n >= 2 && p.maximal).slice(0, config.compare.dispersionTop).map((p) => p.phrase),
-      ),
-    ),
+    dispersion: dispersionRows,
     groupOfDoc: Object.fromEntries(compareDocs.map((c) => [c.id, c.group])),
-    reuse: clock.time('compare: reuse', () => textReuse(compareDocs, config.compare.reuseMinLength, config.compare.reuseMaxDocs)),
-    collocations: clock.time('count: collocations', () => collocations(runsOf(compareDocs), config.phrases.minCount, new Set(config.phrases.stopEdges)).slice(0, config.phrases.collocationsTop)),
+    reuse,
+    collocations: collocationRows,
     diagnostics,
     spunViews,
   };
+}
+
+/** The longest n-grams of the similarity terms. */
+function similarityMaxN(config: Config): number {
+  return Math.min(3, config.phrases.maxN);
 }
 
 /** Directive counts per group and verb, with rates per 1,000 sentences. */

@@ -3,4 +3,16 @@ import { register } from 'tsx/esm/api';
 import { workerData } from 'node:worker_threads';
 
 register();
-await import(workerData.entry);
+try {
+  await import(workerData.entry);
+} catch (e) {
+  // A worker its parent waits for in shared memory (neighbours.ts) says so there: the parent's thread, blocked, would not hear the error event.
+  const input = workerData.input;
+  if (input && input.control instanceof SharedArrayBuffer) {
+    input.errors?.postMessage({ message: e instanceof Error ? e.message : String(e) });
+    const state = new Int32Array(input.control, 0, 2);
+    Atomics.store(state, 0, 2);
+    Atomics.notify(state, 0);
+  }
+  throw e;
+}

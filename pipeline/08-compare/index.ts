@@ -10,7 +10,7 @@ import { bestFirst, cmp } from '../core/order.ts';
 import { countNgrams } from '../06-count/ngrams.ts';
 import { keyness, logLikelihood } from './keyness.ts';
 import { append } from '../core/append.ts';
-import { hashedShingles, jaccardHashed, nearestNeighbours, ngramTerms, numberTerms, pairDots, shingleVectors, tfidfCosine, type NumberedTerms } from './similarity.ts';
+import { hashedShingles, jaccardHashed, nearestNeighbours, ngramTerms, numberTerms, pairDots, shingleVectors, tfidfCosine, type NeighbourOptions, type NeighbourPair, type NumberedTerms } from './similarity.ts';
 
 /** What the compare stage needs of one processed document. */
 export interface CompareDoc {
@@ -319,16 +319,18 @@ export function formulaRows(docs: CountedDoc[], listed: PhraseRow[]): FormulaRow
  * (nearestNeighbours), and the Jaccard overlap of hashed shingles for those
  * pairs only. The tf-idf terms are the documents' n-grams of 1 to `maxN`
  * units, counted one document at a time as the vectors are built.
+ * `neighbours`, when given, supplies the pairs nearestNeighbours would find on
+ * termCounts(docs, maxN) (the runner finds them on a worker thread: neighbours.ts).
  */
 export function similarityRows(
   docs: CompareDoc[],
-  cfg: Pick<Config['compare'], 'similarityAllPairsMax' | 'similarityTopK' | 'similarityMaxDf' | 'similarityIndexWork' | 'similarityCandidates'> = defaultConfig().compare,
+  cfg: SimilarityConfig = defaultConfig().compare,
   maxN = 3,
+  neighbours?: () => NeighbourPair[],
 ): SimilarityRow[] {
   const rows: SimilarityRow[] = [];
-  const counts = termCounts(docs, maxN);
-  if (docs.length <= cfg.similarityAllPairsMax) {
-    const cos = tfidfCosine(counts);
+  if (!searchesNeighbours(docs, cfg)) {
+    const cos = tfidfCosine(termCounts(docs, maxN));
     // Shared shingles of every pair through postings: Jaccard as `jaccard` computes it on the string sets.
     const sh = shingleVectors(docs.map((d) => d.runs), 5);
     pairDots(sh.vecs, sh.terms, (i, shared) => {
@@ -341,10 +343,7 @@ export function similarityRows(
     });
     return rows;
   }
-  const pairs = nearestNeighbours(
-    counts,
-    { topK: cfg.similarityTopK, maxDf: cfg.similarityMaxDf, indexWork: cfg.similarityIndexWork, candidates: cfg.similarityCandidates },
-  );
+  const pairs = neighbours ? neighbours() : nearestNeighbours(termCounts(docs, maxN), neighbourOptions(cfg));
   const sh: (Float64Array | undefined)[] = new Array(docs.length);
   const shinglesOf = (i: number) => (sh[i] ??= hashedShingles(docs[i].runs, 5));
   for (const { a, b, cosine } of pairs) {
@@ -354,13 +353,26 @@ export function similarityRows(
   return rows;
 }
 
+/** The settings of similarityRows. */
+export type SimilarityConfig = Pick<Config['compare'], 'similarityAllPairsMax' | 'similarityTopK' | 'similarityMaxDf' | 'similarityIndexWork' | 'similarityCandidates'>;
+
+/** Whether similarityRows finds each document's nearest neighbours (more documents than similarityAllPairsMax) rather than comparing every pair. */
+export function searchesNeighbours(docs: readonly CompareDoc[], cfg: SimilarityConfig): boolean {
+  return docs.length > cfg.similarityAllPairsMax;
+}
+
+/** The options of the nearest-neighbour search of similarityRows. */
+export function neighbourOptions(cfg: SimilarityConfig): NeighbourOptions {
+  return { topK: cfg.similarityTopK, maxDf: cfg.similarityMaxDf, indexWork: cfg.similarityIndexWork, candidates: cfg.similarityCandidates };
+}
+
 /**
  * Each document's n-grams of 1 to maxN units as numbered terms. An n-gram is
  * its units joined by spaces, so when a unit holds a space (dictionary words,
  * phrases.unit "word") two different splits of one string are one term: then
  * they are counted as strings, one document's map at a time.
  */
-function termCounts(docs: readonly CompareDoc[], maxN: number): NumberedTerms {
+export function termCounts(docs: readonly CompareDoc[], maxN: number): NumberedTerms {
   const spaced = docs.some((d) => d.runs.some((r) => r.some((u) => u.includes(' '))));
   if (!spaced) return ngramTerms(docs.map((d) => d.runs), maxN);
   return numberTerms((function* () {

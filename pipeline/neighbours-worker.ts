@@ -1,0 +1,29 @@
+/** The worker thread of neighbours.ts: one nearest-neighbour search, its pairs written to shared memory. */
+import { workerData } from 'node:worker_threads';
+import { nearestNeighbours } from './08-compare/similarity.ts';
+import { DONE, FAILED, unpackTerms, type NeighbourJob } from './neighbours.ts';
+
+const job = (workerData as { input: NeighbourJob }).input;
+const state = new Int32Array(job.control, 0, 2);
+try {
+  const started = performance.now();
+  const pairs = nearestNeighbours(unpackTerms(job.packed), job.opts);
+  const a = new Int32Array(job.a);
+  const b = new Int32Array(job.b);
+  const cosine = new Float64Array(job.cosine);
+  // At most topK pairs per document (each adds at most its own neighbours); a typed array would drop more without a word.
+  if (pairs.length > a.length) throw new Error(`${pairs.length} pairs, room for ${a.length}`);
+  pairs.forEach((p, i) => {
+    a[i] = p.a;
+    b[i] = p.b;
+    cosine[i] = p.cosine;
+  });
+  state[1] = pairs.length;
+  new Float64Array(job.control, 8, 1)[0] = (performance.now() - started) / 1000;
+  Atomics.store(state, 0, DONE);
+} catch (e) {
+  job.errors.postMessage({ message: e instanceof Error ? e.message : String(e) });
+  Atomics.store(state, 0, FAILED);
+}
+Atomics.notify(state, 0);
+job.errors.close();
