@@ -1,13 +1,14 @@
 /** The worker thread of neighbours.ts: one nearest-neighbour search, its pairs written to shared memory. */
 import { workerData } from 'node:worker_threads';
-import { nearestNeighbours } from './08-compare/similarity.ts';
-import { DONE, FAILED, unpackTerms, type NeighbourJob } from './neighbours.ts';
+import { nearestNeighbours, ngramTermsOfStreams } from './08-compare/similarity.ts';
+import { DONE, FAILED, unpackStreams, unpackTerms, type NeighbourJob } from './neighbours.ts';
 
 const job = (workerData as { input: NeighbourJob }).input;
 const state = new Int32Array(job.control, 0, 2);
 try {
   const started = performance.now();
-  const pairs = nearestNeighbours(unpackTerms(job.packed), job.opts);
+  const p = job.packed;
+  const pairs = nearestNeighbours('terms' in p ? unpackTerms(p) : ngramTermsOfStreams(unpackStreams(p), p.maxN), job.opts);
   const a = new Int32Array(job.a);
   const b = new Int32Array(job.b);
   const cosine = new Float64Array(job.cosine);

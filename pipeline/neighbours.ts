@@ -2,8 +2,8 @@
  * The nearest-neighbour search of document similarity (08-compare/similarity.ts)
  * on a worker thread, while the runner counts phrases and builds the other
  * tables: on a large corpus the two take about as long, and they read nothing
- * of each other's. The documents' terms go to the worker packed in three
- * arrays (moved, not copied); the pairs come back in shared memory, so the
+ * of each other's. The documents' terms, or their unit streams (the worker
+ * then numbers the terms), go to the worker packed end to end; the pairs come back in shared memory, so the
  * runner can wait for them where the similarity table is built, in a
  * synchronous function, without an event loop turn. The pairs are those
  * nearestNeighbours gives in this thread (it is deterministic).
@@ -19,9 +19,19 @@ export interface PackedTerms {
   df: Int32Array;
 }
 
-/** What the worker starts with: the packed terms, the options, and where it writes the pairs. */
+/** Documents' unit streams (UnitIds.stream) end to end: document d's is units[start[d], start[d + 1]). */
+export interface PackedStreams {
+  start: Int32Array;
+  units: Int32Array;
+  maxN: number;
+}
+
+/** What the search runs on: the documents' terms, or their unit streams, whose terms (ngramTermsOfStreams) the worker numbers. */
+export type NeighbourInput = { terms: NumberedTerms } | { streams: readonly Int32Array[]; maxN: number };
+
+/** What the worker starts with: the packed terms or streams, the options, and where it writes the pairs. */
 export interface NeighbourJob {
-  packed: PackedTerms;
+  packed: PackedTerms | PackedStreams;
   opts: NeighbourOptions;
   /** Int32 [state (0 working, 1 done, 2 failed), pairs written], then Float64 seconds spent, at byte 8. */
   control: SharedArrayBuffer;
@@ -51,6 +61,20 @@ export function packTerms(docs: NumberedTerms): PackedTerms {
   return { start, terms, counts, df: docs.df };
 }
 
+/** Unit streams packed end to end (copied: the caller keeps its own). */
+export function packStreams(streams: readonly Int32Array[], maxN: number): PackedStreams {
+  const start = new Int32Array(streams.length + 1);
+  streams.forEach((s, d) => (start[d + 1] = start[d] + s.length));
+  const units = new Int32Array(start[streams.length]);
+  streams.forEach((s, d) => units.set(s, start[d]));
+  return { start, units, maxN };
+}
+
+/** The streams of PackedStreams (views of the packed array), one at a time. */
+export function* unpackStreams(p: PackedStreams): Iterable<Int32Array> {
+  for (let d = 0; d + 1 < p.start.length; d++) yield p.units.subarray(p.start[d], p.start[d + 1]);
+}
+
 /** PackedTerms as NumberedTerms (views of the packed arrays). */
 export function unpackTerms(p: PackedTerms): NumberedTerms {
   const n = p.start.length - 1;
@@ -70,16 +94,25 @@ export interface NeighbourResult {
 }
 
 /**
- * Start nearestNeighbours(docs, opts) on a worker thread; returns a function
+ * Start nearestNeighbours(terms, opts) on a worker thread; returns a function
  * that waits for its pairs (blocking this thread; at once if they are ready).
- * `docs` is emptied: its arrays are moved to the worker.
+ * Given terms are emptied (their arrays are moved to the worker); given
+ * streams are copied, and the worker numbers their terms (ngramTermsOfStreams).
  */
-export function neighboursInBackground(docs: NumberedTerms, opts: NeighbourOptions): () => NeighbourResult {
-  const n = docs.terms.length;
+export function neighboursInBackground(input: NeighbourInput, opts: NeighbourOptions): () => NeighbourResult {
+  let packed: PackedTerms | PackedStreams;
+  let n: number;
+  if ('terms' in input) {
+    const docs = input.terms;
+    n = docs.terms.length;
+    packed = packTerms(docs);
+    docs.terms.length = 0;
+    docs.counts.length = 0;
+  } else {
+    n = input.streams.length;
+    packed = packStreams(input.streams, input.maxN);
+  }
   const room = Math.max(1, n * Math.max(0, Math.min(opts.topK, n - 1)));
-  const packed = packTerms(docs);
-  docs.terms.length = 0;
-  docs.counts.length = 0;
   const channel = new MessageChannel();
   const job: NeighbourJob = {
     packed,
@@ -92,7 +125,7 @@ export function neighboursInBackground(docs: NumberedTerms, opts: NeighbourOptio
   };
   const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
     workerData: { entry: new URL('./neighbours-worker.ts', import.meta.url).href, input: job },
-    transferList: [packed.start.buffer, packed.terms.buffer, packed.counts.buffer, channel.port2] as ArrayBuffer[],
+    transferList: [...('terms' in packed ? [packed.start.buffer, packed.terms.buffer, packed.counts.buffer] : [packed.start.buffer, packed.units.buffer]), channel.port2] as ArrayBuffer[],
   });
   // It must not keep the process alive, nor report its failure twice: the waiting function reports it.
   worker.unref();

@@ -199,12 +199,12 @@ function planRun(corpusDir: string, config: Config): { plan: CorpusPlan; listing
  * lines and the clean reference text of spin repair are corpus-level; only the
  * documents of the slice are repaired, tokenized and counted.
  */
-function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, shard?: ShardSpec): { parts: DocumentPart[]; counter: PhraseCounter } {
+function analyseDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, shard?: ShardSpec): AnalysedDocuments {
   return analysePrepared(opts, prepareDocuments(opts, plan, clock, shard), clock);
 }
 
 /** The per-document stages in this thread (documents found in the cache aside), then the parts completed. */
-function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch): { parts: DocumentPart[]; counter: PhraseCounter } {
+function analysePrepared(opts: RunOptions, prepared: Prepared, clock: Stopwatch): AnalysedDocuments {
   const { config } = opts;
   const stored = storedAnalyses(opts, prepared, clock);
   const { ingested, cleanedDocs, references } = stored.rest;
@@ -387,8 +387,9 @@ function prepareDocuments(opts: RunOptions, plan: CorpusPlan, clock: Stopwatch, 
 }
 
 /** The parts of the analysed documents completed, in single-run order, and their units counted in that order (groups are met in that order too). */
-function finishDocuments(parts: DocumentPart[], ingested: readonly Ingested[], analysed: readonly (Analysed | undefined)[], clock: Stopwatch): { parts: DocumentPart[]; counter: PhraseCounter } {
+function finishDocuments(parts: DocumentPart[], ingested: readonly Ingested[], analysed: readonly (Analysed | undefined)[], clock: Stopwatch): AnalysedDocuments {
   const counter = new PhraseCounter();
+  const counted = new Map<DocumentPart, number>();
   for (const [i, d] of ingested.entries()) {
     const a = analysed[i];
     if (!a) continue;
@@ -400,11 +401,19 @@ function finishDocuments(parts: DocumentPart[], ingested: readonly Ingested[], a
     part.directives = a.directives;
     part.compare = a.compare;
     Object.assign(part.result, a.fields);
+    counted.set(part, counted.size);
     clock.time('count', () => counter.add(a.compare.runs, a.compare.group, a.units));
     parts.push(part);
   }
   parts.sort((a, b) => a.order - b.order);
-  return { parts, counter };
+  return { parts, counter, counterDoc: parts.flatMap((p) => (p.compare ? [counted.get(p)!] : [])) };
+}
+
+/** The document half's result: the parts in corpus order, the phrase counter, and which of its documents each compared document is (counterDoc[j]: of the j-th part with a `compare`). */
+interface AnalysedDocuments {
+  parts: DocumentPart[];
+  counter: PhraseCounter;
+  counterDoc: number[];
 }
 
 /** What the stages after clean read besides the document: the configuration, the repair resources, the concordance queries. */
@@ -525,7 +534,7 @@ export async function runCorpusParallel(opts: RunOptions & { jobs: number; minDo
 }
 
 /** The document half over worker threads. Its texts (raw, normalized, cleaned) and the repair references are unreachable once it returns, before the comparisons. */
-async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJob?: number }, run: Begun): Promise<{ parts: DocumentPart[]; counter: PhraseCounter }> {
+async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJob?: number }, run: Begun): Promise<AnalysedDocuments> {
   const prepared = prepareDocuments(opts, run.plan, run.clock);
   const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
   if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
@@ -565,7 +574,7 @@ function beginRun(opts: RunOptions): Begun | { hit: CorpusResult } {
 }
 
 /** The corpus half of a run, stored in the cache. */
-function endRun(opts: RunOptions, run: Begun, analysed: { parts: DocumentPart[]; counter: PhraseCounter }): CorpusResult {
+function endRun(opts: RunOptions, run: Begun, analysed: AnalysedDocuments): CorpusResult {
   const { corpusDir, config, cache } = opts;
   const { clock } = run;
   opts.onProgress?.(0, 0, '', 'comparing');
@@ -573,7 +582,13 @@ function endRun(opts: RunOptions, run: Begun, analysed: { parts: DocumentPart[];
   const compareDocs = analysed.parts.flatMap((p) => (p.compare ? [p.compare] : []));
   const neighbours =
     opts.neighboursInWorker !== false && searchesNeighbours(compareDocs, config.compare)
-      ? clock.time('compare: similarity', () => neighboursInBackground(termCounts(compareDocs, similarityMaxN(config)), neighbourOptions(config.compare)))
+      ? clock.time('compare: similarity', () =>
+          neighboursInBackground(
+            // The counter's unit streams give the terms termCounts would (numbered by the worker); units with spaces are counted as strings, here.
+            analysed.counter.hasSpacedUnits() ? { terms: termCounts(compareDocs, similarityMaxN(config)) } : { streams: analysed.counterDoc.map((d) => analysed.counter.stream(d)), maxN: similarityMaxN(config) },
+            neighbourOptions(config.compare),
+          ),
+        )
       : undefined;
   const phraseAgg = clock.time('count: phrases', () => analysed.counter.aggregate(config.phrases));
   const result = assembleResult(corpusDir, config, run.diagnostics, analysed.parts, phraseAgg, clock, neighbours);

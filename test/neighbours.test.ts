@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../pipeline/config.ts';
 import { tokenizeDocument } from '../pipeline/05-tokenize/index.ts';
 import { wordRuns } from '../pipeline/06-count/ngrams.ts';
-import { nearestNeighbours, ngramTerms, type NeighbourPair } from '../pipeline/08-compare/similarity.ts';
+import { nearestNeighbours, ngramTerms, ngramTermsOfStreams, type NeighbourPair } from '../pipeline/08-compare/similarity.ts';
+import { UnitIds } from '../pipeline/core/units.ts';
 import { neighboursInBackground, packTerms, unpackTerms } from '../pipeline/neighbours.ts';
 import { runCorpus } from '../pipeline/runner.ts';
 import { tablesOf } from '../pipeline/09-emit/tables.ts';
@@ -32,7 +33,7 @@ describe('neighboursInBackground', () => {
   it('finds the pairs nearestNeighbours finds in this thread, cosines bit for bit', () => {
     expect(docs.length).toBeGreaterThan(100);
     const here = nearestNeighbours(ngramTerms(docs, 3), opts);
-    const wait = neighboursInBackground(ngramTerms(docs, 3), opts);
+    const wait = neighboursInBackground({ terms: ngramTerms(docs, 3) }, opts);
     const there = wait();
     expect(here.length).toBeGreaterThan(docs.length);
     expect(bits(there.pairs)).toEqual(bits(here));
@@ -40,9 +41,23 @@ describe('neighboursInBackground', () => {
     expect(wait()).toBe(there); // asked again: the same result, no second search
   }, 60_000);
 
+  it('numbers the terms of unit streams as ngramTerms numbers those of the runs, whatever the units’ ids', () => {
+    const units = new UnitIds();
+    // Another numbering of the units: met in reverse document order first.
+    [...docs].reverse().forEach((d) => units.stream(d));
+    const streams = docs.map((d) => units.stream(d));
+    const ofRuns = ngramTerms(docs, 3);
+    const ofStreams = ngramTermsOfStreams(streams, 3);
+    expect(ofStreams.terms).toEqual(ofRuns.terms);
+    expect(ofStreams.counts).toEqual(ofRuns.counts);
+    expect(ofStreams.df).toEqual(ofRuns.df);
+    expect(bits(neighboursInBackground({ streams, maxN: 3 }, opts)().pairs)).toEqual(bits(nearestNeighbours(ofRuns, opts)));
+    expect(streams.every((s) => s.length > 0)).toBe(true); // copied, not moved
+  }, 60_000);
+
   it('moves the terms to the worker: the caller is left with none', () => {
     const terms = ngramTerms(docs, 3);
-    neighboursInBackground(terms, opts)();
+    neighboursInBackground({ terms }, opts)();
     expect(terms.terms).toEqual([]);
     expect(terms.counts).toEqual([]);
   }, 60_000);

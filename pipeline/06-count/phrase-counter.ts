@@ -61,6 +61,15 @@ export class PhraseCounter {
     this.syllables += syllables;
   }
 
+  /** Document d's unit ids (in the order added), BREAK after each run. */
+  stream(d: number): Int32Array {
+    return this.streams[d];
+  }
+
+  /** Whether some unit holds a space (a dictionary word, or a phrase as unit). */
+  hasSpacedUnits(): boolean {
+    return this.spacedUnits;
+  }
 
   /** Corpus and group totals of every unigram and of every n-gram (2 ≤ n ≤ maxN) that passes minCount and minDocs. */
   aggregate(limits: CounterLimits): PhraseAggregate {

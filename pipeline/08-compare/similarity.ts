@@ -102,6 +102,17 @@ export function numberTerms(docs: Iterable<ReadonlyMap<string, number>>): Number
  */
 export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN: number): NumberedTerms {
   const unitIds = new UnitIds();
+  return ngramTermsOfStreams((function* () {
+    for (const runs of docs) yield unitIds.stream(runs);
+  })(), maxN);
+}
+
+/**
+ * ngramTerms of documents given as streams of unit ids (UnitIds.stream: BREAK
+ * after each run). The terms depend only on which units are equal, not on
+ * their ids: the streams of any one numbering of the units give the same.
+ */
+export function ngramTermsOfStreams(streams: Iterable<Int32Array>, maxN: number): NumberedTerms {
   const ngrams = new TupleIds(2, 1 << 16);
   const pair = new Int32Array(2);
   const term = (prefix: number, unit: number) => {
@@ -122,7 +133,7 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
   let docTerms: Int32Array = new Int32Array(1024);
   let docCounts: Int32Array = new Int32Array(1024);
   let d = 0;
-  for (const runs of docs) {
+  for (const stream of streams) {
     let m = 0;
     const record = (t: number) => {
       const s = 3 * t;
@@ -138,7 +149,6 @@ export function ngramTerms(docs: Iterable<readonly (readonly string[])[]>, maxN:
       docTerms[m] = t;
       docCounts[m++] = 1;
     };
-    const stream = unitIds.stream(runs);
     for (let i = 0; i < stream.length; i++) {
       const u = stream[i];
       if (u === BREAK) continue;
