@@ -188,6 +188,7 @@ function pipelineStages(report: string, mb: number): { stage: string; seconds: n
   const t = JSON.parse(readFileSync(join(report, 'timings.json'), 'utf8')) as { stages: { stage: string; seconds: number; rssMb: number }[]; emitSeconds: number };
   const rows = [...t.stages, { stage: 'emit (write the report)', seconds: t.emitSeconds, rssMb: null }].map((x) => ({ stage: x.stage, seconds: x.seconds, mbPerS: mb / x.seconds, rssMb: x.rssMb }));
   for (const r of rows) console.log(`  ${r.stage.padEnd(32)} ${r.seconds.toFixed(2).padStart(9)} s ${r.mbPerS.toFixed(2).padStart(9)} MB/s   RSS ${r.rssMb === null ? '     —' : r.rssMb.toFixed(0).padStart(6)} MB`);
+  if (rows.some((r) => /\(workers?\b/.test(r.stage))) console.log('  (rows marked "worker(s)" ran on other threads beside the main thread: they overlap the rest and do not add to the wall time)');
   return rows;
 }
 
