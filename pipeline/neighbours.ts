@@ -3,37 +3,40 @@
  * on a worker thread, while the runner counts phrases and builds the other
  * tables: on a large corpus the two take about as long, and they read nothing
  * of each other's. The documents' terms, or their unit streams (the worker
- * then numbers the terms), go to the worker packed end to end; the pairs come back in shared memory, so the
- * runner can wait for them where the similarity table is built, in a
+ * then numbers the terms), go to the worker packed end to end; the pairs come
+ * back in shared memory, so the runner can wait for them where the similarity table is built, in a
  * synchronous function, without an event loop turn. The pairs are those
  * nearestNeighbours gives in this thread (it is deterministic).
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { NeighbourOptions, NeighbourPair, NumberedTerms } from './08-compare/similarity.ts';
+import { endToEnd, piece, pieces, type EndToEnd } from './core/packed.ts';
 
-/** NumberedTerms in three flat arrays: document d's terms are terms[start[d], start[d + 1]), with their counts. */
+/** NumberedTerms with each document's terms and counts laid end to end. */
 export interface PackedTerms {
-  start: Int32Array;
-  terms: Int32Array;
-  counts: Int32Array;
+  terms: EndToEnd;
+  counts: EndToEnd;
   df: Int32Array;
 }
 
-/** Documents' unit streams (UnitIds.stream) end to end: document d's is units[start[d], start[d + 1]). */
+/** Documents' unit streams (UnitIds.stream) laid end to end, and the longest n-grams to number. */
 export interface PackedStreams {
-  start: Int32Array;
-  units: Int32Array;
+  units: EndToEnd;
   maxN: number;
 }
 
 /** What the search runs on: the documents' terms, or their unit streams, whose terms (ngramTermsOfStreams) the worker numbers. */
 export type NeighbourInput = { terms: NumberedTerms } | { streams: readonly Int32Array[]; maxN: number };
 
-/** What the worker starts with: the packed terms or streams, the options, and where it writes the pairs. */
+/**
+ * What the worker starts with: the packed terms or streams, the options, and
+ * where it writes the pairs. `control` and `errors` are also where
+ * worker-boot.mjs reports a failure (state FAILED, the message on `errors`).
+ */
 export interface NeighbourJob {
   packed: PackedTerms | PackedStreams;
   opts: NeighbourOptions;
-  /** Int32 [state (0 working, 1 done, 2 failed), pairs written], then Float64 seconds spent, at byte 8. */
+  /** Int32 [state (WORKING, DONE or FAILED), pairs written], then Float64 seconds spent, at byte 8. */
   control: SharedArrayBuffer;
   /** Room for every pair (at most topK per document): a, b as Int32, cosine as Float64. */
   a: SharedArrayBuffer;
@@ -45,46 +48,29 @@ export interface NeighbourJob {
 
 export const WORKING = 0;
 export const DONE = 1;
+/** (worker-boot.mjs writes this value too.) */
 export const FAILED = 2;
 
-/** NumberedTerms packed end to end (the per-document arrays are let go as they are copied). */
+/** NumberedTerms packed end to end (copied: the caller lets its arrays go). */
 export function packTerms(docs: NumberedTerms): PackedTerms {
-  const n = docs.terms.length;
-  const start = new Int32Array(n + 1);
-  for (let d = 0; d < n; d++) start[d + 1] = start[d] + docs.terms[d].length;
-  const terms = new Int32Array(start[n]);
-  const counts = new Int32Array(start[n]);
-  for (let d = 0; d < n; d++) {
-    terms.set(docs.terms[d], start[d]);
-    counts.set(docs.counts[d], start[d]);
-  }
-  return { start, terms, counts, df: docs.df };
-}
-
-/** Unit streams packed end to end (copied: the caller keeps its own). */
-export function packStreams(streams: readonly Int32Array[], maxN: number): PackedStreams {
-  const start = new Int32Array(streams.length + 1);
-  streams.forEach((s, d) => (start[d + 1] = start[d] + s.length));
-  const units = new Int32Array(start[streams.length]);
-  streams.forEach((s, d) => units.set(s, start[d]));
-  return { start, units, maxN };
-}
-
-/** The streams of PackedStreams (views of the packed array), one at a time. */
-export function* unpackStreams(p: PackedStreams): Iterable<Int32Array> {
-  for (let d = 0; d + 1 < p.start.length; d++) yield p.units.subarray(p.start[d], p.start[d + 1]);
+  return { terms: endToEnd(docs.terms), counts: endToEnd(docs.counts), df: docs.df };
 }
 
 /** PackedTerms as NumberedTerms (views of the packed arrays). */
 export function unpackTerms(p: PackedTerms): NumberedTerms {
-  const n = p.start.length - 1;
+  const n = pieces(p.terms);
   const terms: Int32Array[] = new Array(n);
   const counts: Int32Array[] = new Array(n);
   for (let d = 0; d < n; d++) {
-    terms[d] = p.terms.subarray(p.start[d], p.start[d + 1]);
-    counts[d] = p.counts.subarray(p.start[d], p.start[d + 1]);
+    terms[d] = piece(p.terms, d);
+    counts[d] = piece(p.counts, d);
   }
   return { terms, counts, df: p.df };
+}
+
+/** The streams of PackedStreams (views of the packed array), one at a time. */
+export function* unpackStreams(p: PackedStreams): Iterable<Int32Array> {
+  for (let d = 0; d < pieces(p.units); d++) yield piece(p.units, d);
 }
 
 /** The pairs of a finished search, and the worker's seconds. */
@@ -110,7 +96,7 @@ export function neighboursInBackground(input: NeighbourInput, opts: NeighbourOpt
     docs.counts.length = 0;
   } else {
     n = input.streams.length;
-    packed = packStreams(input.streams, input.maxN);
+    packed = { units: endToEnd(input.streams), maxN: input.maxN };
   }
   const room = Math.max(1, n * Math.max(0, Math.min(opts.topK, n - 1)));
   const channel = new MessageChannel();
@@ -125,7 +111,7 @@ export function neighboursInBackground(input: NeighbourInput, opts: NeighbourOpt
   };
   const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
     workerData: { entry: new URL('./neighbours-worker.ts', import.meta.url).href, input: job },
-    transferList: [...('terms' in packed ? [packed.start.buffer, packed.terms.buffer, packed.counts.buffer] : [packed.start.buffer, packed.units.buffer]), channel.port2] as ArrayBuffer[],
+    transferList: [...('terms' in packed ? [packed.terms, packed.counts] : [packed.units]).flatMap((p) => [p.start.buffer, p.data.buffer]), channel.port2] as ArrayBuffer[],
   });
   // It must not keep the process alive, nor report its failure twice: the waiting function reports it.
   worker.unref();

@@ -18,6 +18,7 @@ import { attachIndex, type PhraseAggregate, type PhraseIndex } from './phrases.t
 import { cmp } from '../core/order.ts';
 import { PhraseCountMap } from './phrase-map.ts';
 import { BREAK, UnitIds } from '../core/units.ts';
+import { endToEnd } from '../core/packed.ts';
 
 /** The thresholds the counting is bounded by (Config['phrases']). */
 export interface CounterLimits {
@@ -103,11 +104,8 @@ export class PhraseCounter {
 
   /** Every document's stream laid end to end (each ends with BREAK, so no n-gram crosses documents), with where each starts. */
   private joined(): { stream: Int32Array; docStart: Int32Array } {
-    const docStart = new Int32Array(this.streams.length + 1);
-    this.streams.forEach((s, d) => (docStart[d + 1] = docStart[d] + s.length));
-    const stream = new Int32Array(docStart[this.streams.length]);
-    this.streams.forEach((s, d) => stream.set(s, docStart[d]));
-    return { stream, docStart };
+    const { start, data } = endToEnd(this.streams);
+    return { stream: data, docStart: start };
   }
 
   /** Level 1: every unit's totals, in the corpus and in each group; returns the passing unit at each position (−1: none). */
