@@ -78,17 +78,26 @@ export class PhraseCounter {
     const out = new IndexBuilder(this.units, this.groups);
     const docGroup = Int32Array.from(this.docGroup);
     // Each position holds the id of the passing n-gram that starts there (−1: none); `live`: the positions where one of the next level can start.
-    let current: Int32Array = this.unigrams(stream, docStart, docGroup, out, limits);
+    // Totals by (group, phrase), for every level in turn: one table, allocated once at about the size it reaches.
+    const byGroup = new PairTable(this.units.length);
+    let current: Int32Array = this.unigrams(stream, docStart, docGroup, out, limits, byGroup);
     let live = firstStarts(current, docStart);
     let next: Int32Array = new Int32Array(stream.length);
+    // Every level's work arrays are views of these, so that a level allocates little: each large typed array V8 sees allocated brings a full collection nearer, and in a run of several GB a full collection takes seconds.
+    const slotBuffer = new Int32Array(live.at.length);
+    let idBuffer = new Int32Array(0);
+    // One table for every level's candidates: the first level's is about the largest.
+    const candidates = new PairTable();
     for (let n = 2; n <= limits.maxN && live.at.length > 0; n++) {
       out.level();
-      const { candidates, slotAt } = countCandidates(current, live);
-      const idOfSlot = passingCandidates(candidates, limits, out);
+      if (n > 2) candidates.clear();
+      const slotAt = countCandidates(current, live, candidates, slotBuffer.subarray(0, live.at.length));
+      if (idBuffer.length < candidates.capacity) idBuffer = new Int32Array(candidates.capacity);
+      const idOfSlot = passingCandidates(candidates, limits, out, idBuffer.subarray(0, candidates.capacity));
       if (out.levelSize() === 0) break;
       out.totalsInLevelOrder();
       next.fill(-1);
-      const byGroup = new PairTable(out.levelSize());
+      byGroup.clear();
       for (let k = 0; k < slotAt.length; k++) {
         const id = idOfSlot[slotAt[k]];
         if (id < 0) continue;
@@ -109,12 +118,11 @@ export class PhraseCounter {
   }
 
   /** Level 1: every unit's totals, in the corpus and in each group; returns the passing unit at each position (−1: none). */
-  private unigrams(stream: Int32Array, docStart: Int32Array, docGroup: Int32Array, out: IndexBuilder, limits: CounterLimits): Int32Array {
+  private unigrams(stream: Int32Array, docStart: Int32Array, docGroup: Int32Array, out: IndexBuilder, limits: CounterLimits, byGroup: PairTable): Int32Array {
     const size = this.units.length;
     const count = new Float64Array(size);
     const docs = new Float64Array(size);
     const lastDoc = new Int32Array(size).fill(-1);
-    const byGroup = new PairTable(size);
     for (let d = 0; d + 1 < docStart.length; d++) {
       const g = docGroup[d];
       for (let i = docStart[d]; i < docStart[d + 1]; i++) {
@@ -189,25 +197,22 @@ function firstStarts(current: Int32Array, docStart: Int32Array): Starts {
   return { at, doc };
 }
 
-/** The starts of the next level: a start there was a start at the level below (both its (n−1)-grams passed there). */
+/** The starts of the next level, in place of those of the level below (which are used up): a start there was a start at the level below (both its (n−1)-grams passed there). */
 function nextStarts(current: Int32Array, below: Starts): Starts {
-  const at = new Int32Array(below.at.length);
-  const doc = new Int32Array(below.at.length);
+  const { at, doc } = below;
   let m = 0;
-  for (let k = 0; k < below.at.length; k++) {
-    const i = below.at[k];
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
     if (current[i] < 0 || current[i + 1] < 0) continue;
     at[m] = i;
-    doc[m++] = below.doc[k];
+    doc[m++] = doc[k];
   }
-  return { at: at.slice(0, m), doc: doc.slice(0, m) };
+  return { at: at.subarray(0, m), doc: doc.subarray(0, m) };
 }
 
-/** The candidates of a level (pairs of passing (n−1)-grams side by side) counted, with the slot of each start's candidate. */
-function countCandidates(current: Int32Array, live: Starts): { candidates: PairTable; slotAt: Int32Array } {
-  const candidates = new PairTable();
+/** The candidates of a level (pairs of passing (n−1)-grams side by side) counted into an empty table; returns the slot of each start's candidate (in `slotAt`, one per start). */
+function countCandidates(current: Int32Array, live: Starts, candidates: PairTable, slotAt: Int32Array): Int32Array {
   // Kept up to date when the table grows, so the second pass needs no look-up.
-  const slotAt = new Int32Array(live.at.length);
   let k = 0;
   candidates.onGrow = (moved) => {
     for (let j = 0; j < k; j++) slotAt[j] = moved[slotAt[j]];
@@ -216,12 +221,13 @@ function countCandidates(current: Int32Array, live: Starts): { candidates: PairT
     const i = live.at[k];
     slotAt[k] = candidates.add(current[i], current[i + 1], live.doc[k]);
   }
-  return { candidates, slotAt };
+  candidates.onGrow = null;
+  return slotAt;
 }
 
-/** The candidates that pass, added to the index in slot order; returns each slot's level id (−1: did not pass). */
-function passingCandidates(candidates: PairTable, limits: CounterLimits, out: IndexBuilder): Int32Array {
-  const idOfSlot = new Int32Array(candidates.capacity).fill(-1);
+/** The candidates that pass, added to the index in slot order; returns each slot's level id (−1: did not pass) in `idOfSlot` (one per slot). */
+function passingCandidates(candidates: PairTable, limits: CounterLimits, out: IndexBuilder, idOfSlot: Int32Array): Int32Array {
+  idOfSlot.fill(-1);
   let passing = 0;
   for (let slot = 0; slot < candidates.capacity; slot++) {
     if (!candidates.occupied(slot)) continue;

@@ -31,12 +31,24 @@ export class PairTable {
   }
 
   private static emptySlots(cap: number): Int32Array {
-    const s = new Int32Array(cap * STRIDE);
+    return PairTable.empty(new Int32Array(cap * STRIDE));
+  }
+
+  private static empty(s: Int32Array): Int32Array {
     for (let i = 0; i < s.length; i += STRIDE) {
       s[i + X] = EMPTY;
+      s[i + COUNT] = 0;
+      s[i + DOCS] = 0;
       s[i + LAST_DOC] = EMPTY;
     }
     return s;
+  }
+
+  /** Empty the table, keeping its capacity (so that a table refilled many times is allocated once). */
+  clear(): void {
+    PairTable.empty(this.slots);
+    this.size = 0;
+    this.onGrow = null;
   }
 
   /** Slot of (x, y): where it is, or the empty slot where it would go. */

@@ -73,4 +73,21 @@ describe('pair table', () => {
     expect(got).toEqual(want);
     expect(t.find(5000, 0)).toBe(-1);
   });
+
+  it('starts afresh after clear, at the capacity it had, with no count or document left over', () => {
+    const t = new PairTable(4);
+    for (let i = 0; i < 5000; i++) t.add(i % 977, i % 3, i >> 4);
+    t.add(1, 1, 400);
+    const capacity = t.capacity;
+    t.clear();
+    expect(t.size).toBe(0);
+    expect(t.capacity).toBe(capacity);
+    expect(t.find(1, 1)).toBe(-1);
+    // The last document before the clear again: the pair counts it anew.
+    t.add(1, 1, 400);
+    t.add(1, 1, 400);
+    t.add(2, 2, 400);
+    const slot = t.find(1, 1);
+    expect([t.size, t.count(slot), t.docs(slot), t.count(t.find(2, 2))]).toEqual([2, 2, 1, 1]);
+  });
 });
