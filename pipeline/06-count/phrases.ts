@@ -252,13 +252,30 @@ function ranks(ix: PhraseIndex, which: Uint8Array): Int32Array {
   return rank;
 }
 
+/** Ranks of the listed phrases (distinct, 0 ≤ rank < `ranked`; −1: not listed), with room to sort any subset of them: the tables sort once per group, and each allocation of large typed arrays brings V8 nearer a full collection. */
+interface Ranking {
+  rank: Int32Array;
+  ranked: number;
+  idOfRank: Int32Array;
+  keys: Float64Array;
+  out: Int32Array;
+}
+
+function ranking(rank: Int32Array, ranked: number): Ranking {
+  const idOfRank = new Int32Array(ranked);
+  for (let id = 0; id < rank.length; id++) if (rank[id] >= 0) idOfRank[rank[id]] = id;
+  return { rank, ranked, idOfRank, keys: new Float64Array(ranked), out: new Int32Array(ranked) };
+}
+
 /**
- * `ids` sorted by count descending (`counts[k]` the count of ids[k]; null:
- * all equal), then length descending, then rank (distinct, 0 ≤ rank <
- * `ranked`): a total order. One numeric sort of keys packing the three
- * when they fit in a double's 53 bits (whole counts), else a comparison sort.
+ * `ids` (listed, distinct) sorted by count descending (`counts[k]` the count
+ * of ids[k]; null: all equal), then length descending, then rank: a total
+ * order. One numeric sort of keys packing the three when they fit in a
+ * double's 53 bits (whole counts), else a comparison sort. The result is
+ * the ranking's room, valid until its next sort.
  */
-function byCountOrder(ix: PhraseIndex, rank: Int32Array, ranked: number, ids: ArrayLike<number>, counts: ArrayLike<number> | null): Int32Array {
+function byCountOrder(ix: PhraseIndex, r: Ranking, ids: ArrayLike<number>, counts: ArrayLike<number> | null): Int32Array {
+  const { rank, ranked } = r;
   const m = ids.length;
   let top = 0;
   let whole = true;
@@ -269,7 +286,7 @@ function byCountOrder(ix: PhraseIndex, rank: Int32Array, ranked: number, ids: Ar
   }
   let lengths = true;
   for (let k = 0; k < m; k++) if (ix.n[ids[k]] > 15 || ix.n[ids[k]] < 0) lengths = false;
-  const out = new Int32Array(m);
+  const out = r.out.subarray(0, m);
   if (!whole || !lengths || (top + 1) * 16 * ranked >= 2 ** 53) {
     const order = Array.from({ length: m }, (_, k) => k);
     const c = (k: number) => (counts ? counts[k] : 0);
@@ -278,29 +295,26 @@ function byCountOrder(ix: PhraseIndex, rank: Int32Array, ranked: number, ids: Ar
     return out;
   }
   // Ascending keys: fewer-count-below-the-top, then shorter-below-15, then rank.
-  const keys = new Float64Array(m);
+  const keys = r.keys.subarray(0, m);
   for (let k = 0; k < m; k++) {
     const id = ids[k];
     keys[k] = ((top - (counts ? counts[k] : 0)) * 16 + (15 - ix.n[id])) * ranked + rank[id];
   }
   keys.sort();
-  const idOfRank = new Int32Array(ranked);
-  for (let k = 0; k < m; k++) idOfRank[rank[ids[k]]] = ids[k];
-  for (let k = 0; k < m; k++) out[k] = idOfRank[keys[k] % ranked];
+  for (let k = 0; k < m; k++) out[k] = r.idOfRank[keys[k] % ranked];
   return out;
 }
 
 /**
  * For each listed phrase, the id of the longest listed super-phrase with the
- * same count (−1 if none): the phrase never occurs outside it. `ranked`: how
- * many ids have a rank.
+ * same count (−1 if none): the phrase never occurs outside it.
  */
-function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, rank: Int32Array, ranked: number): Int32Array {
+function subsumptionIds(ix: PhraseIndex, listed: Uint8Array, r: Ranking): Int32Array {
   const by = new Int32Array(listed.length).fill(-1);
   // Longest phrases first, so the first claim on a fragment is the longest one.
   const longer: number[] = [];
   for (let i = 0; i < listed.length; i++) if (listed[i] && ix.n[i] >= 2) longer.push(i);
-  const order = byCountOrder(ix, rank, ranked, longer, null);
+  const order = byCountOrder(ix, r, longer, null);
   const subs: number[] = [];
   const seen = ix.closed ? new Int32Array(listed.length).fill(-1) : null;
   for (const p of order) {
@@ -344,7 +358,7 @@ function sameCountSubPhrases(ix: PhraseIndex, p: number, seen: Int32Array, out: 
 export function subsumption(listed: Map<string, number>): Map<string, string> {
   const ix = indexFromMaps({ total: listed, df: listed, byGroup: new Map(), syllables: 0 });
   const all = new Uint8Array(ix.phrases.length).fill(1);
-  const by = subsumptionIds(ix, all, ranks(ix, all), all.length);
+  const by = subsumptionIds(ix, all, ranking(ranks(ix, all), all.length));
   const out = new Map<string, string>();
   by.forEach((root, id) => root >= 0 && out.set(ix.phrases[id], ix.phrases[root]));
   return out;
@@ -380,13 +394,19 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   const groupsOf = new Int32Array(size);
   for (const g of ix.groups) for (const id of g.ids) groupsOf[id]++;
   const listed = listedIds(ix, cfg, stop);
-  const rank = ranks(ix, listed);
-  const listedIdList: number[] = [];
-  for (let i = 0; i < size; i++) if (listed[i]) listedIdList.push(i);
-  const ranked = listedIdList.length;
-  const by = subsumptionIds(ix, listed, rank, ranked);
+  let ranked = 0;
+  for (let i = 0; i < size; i++) ranked += listed[i];
+  const r = ranking(ranks(ix, listed), ranked);
+  const listedIdList = new Int32Array(ranked);
+  const listedCounts = new Float64Array(ranked);
+  for (let i = 0, k = 0; i < size; i++) {
+    if (!listed[i]) continue;
+    listedIdList[k] = i;
+    listedCounts[k++] = ix.count[i];
+  }
+  const by = subsumptionIds(ix, listed, r);
   // Count, then length, descending, then the phrase: a total order, so the same rows whatever the input order.
-  const ids = byCountOrder(ix, rank, ranked, listedIdList, listedIdList.map((id) => ix.count[id]));
+  const ids = byCountOrder(ix, r, listedIdList, listedCounts).slice();
   const { syllables } = agg;
   const corpus: PhraseRow[] = Array.from(ids, (id) => {
     const c = ix.count[id];
@@ -394,23 +414,24 @@ export function phraseTables(docs: DocCounts[] | PhraseAggregate, cfg: Config['p
   });
   // Each listed id's corpus row; and where each id sits in the group at hand.
   const rowOf = new Int32Array(size);
-  ids.forEach((id, r) => (rowOf[id] = r));
+  ids.forEach((id, row) => (rowOf[id] = row));
   const at = new Int32Array(size);
   const groups = [...ix.groups].sort((a, b) => cmp(a.name, b.name));
   let total = 0;
   for (const g of groups) for (const id of g.ids) total += listed[id];
   const byGroup: GroupPhraseTable = { groups: groups.map((g) => g.name), syllables: groups.map((g) => g.syllables), group: new Int32Array(total), row: new Int32Array(total), count: new Float64Array(total), docs: new Int32Array(total) };
   let k = 0;
+  const gIds = new Int32Array(ranked);
+  const gCounts = new Float64Array(ranked);
   groups.forEach((g, gi) => {
-    const gIds: number[] = [];
-    const gCounts: number[] = [];
+    let m = 0;
     for (let j = 0; j < g.ids.length; j++) {
       if (!listed[g.ids[j]]) continue;
       at[g.ids[j]] = j;
-      gIds.push(g.ids[j]);
-      gCounts.push(g.counts[j]);
+      gIds[m] = g.ids[j];
+      gCounts[m++] = g.counts[j];
     }
-    for (const id of byCountOrder(ix, rank, ranked, gIds, gCounts)) {
+    for (const id of byCountOrder(ix, r, gIds.subarray(0, m), gCounts.subarray(0, m))) {
       const j = at[id];
       byGroup.group[k] = gi;
       byGroup.row[k] = rowOf[id];
