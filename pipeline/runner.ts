@@ -402,7 +402,7 @@ function finishDocuments(parts: DocumentPart[], ingested: readonly Ingested[], a
     part.compare = a.compare;
     Object.assign(part.result, a.fields);
     counted.set(part, counted.size);
-    clock.time('count', () => counter.add(a.compare.runs, a.compare.group, a.units));
+    clock.time('count', () => counter.addSharing(a.compare.runs, a.compare.group, a.units));
     parts.push(part);
   }
   parts.sort((a, b) => a.order - b.order);

@@ -44,7 +44,18 @@ export class PhraseCounter {
   /** Add one document: its runs of counting keys, its group, its size in syllables. */
   add(runs: readonly (readonly string[])[], group: string, syllables: number): void {
     const known = this.units.length;
-    this.streams.push(this.unitIds.stream(runs));
+    this.added(this.unitIds.stream(runs), known, group, syllables);
+  }
+
+  /** As add(), and each unit of `runs` replaced by the counter's one string for it (UnitIds.streamSharing): for runs kept until the comparisons. */
+  addSharing(runs: string[][], group: string, syllables: number): void {
+    const known = this.units.length;
+    this.added(this.unitIds.streamSharing(runs), known, group, syllables);
+  }
+
+  /** Keep a document's stream; `known`: how many units there were before it. */
+  private added(stream: Int32Array, known: number, group: string, syllables: number): void {
+    this.streams.push(stream);
     for (let id = known; id < this.units.length; id++) {
       const u = this.units[id];
       if (u.includes(' ')) this.spacedUnits = true;
