@@ -261,6 +261,7 @@ interface Ranking {
   out: Int32Array;
 }
 
+/** The Ranking of the phrases `rank` ranks (0 ≤ rank < `ranked`), with its room made. */
 function ranking(rank: Int32Array, ranked: number): Ranking {
   const idOfRank = new Int32Array(ranked);
   for (let id = 0; id < rank.length; id++) if (rank[id] >= 0) idOfRank[rank[id]] = id;
