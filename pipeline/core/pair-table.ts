@@ -48,7 +48,6 @@ export class PairTable {
   clear(): void {
     PairTable.empty(this.slots);
     this.size = 0;
-    this.onGrow = null;
   }
 
   /** Slot of (x, y): where it is, or the empty slot where it would go. */
