@@ -31,6 +31,7 @@ import { collocations } from './06-count/collocations.ts';
 import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
 import { dispersion } from './08-compare/dispersion.ts';
+import { detachedFields } from './core/detach.ts';
 import { phraseTables, type PhraseAggregate } from './06-count/phrases.ts';
 import { cmp } from './core/order.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
@@ -482,16 +483,16 @@ export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned,
   for (const [query, keys] of ctx.kwicQueries) {
     for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
-      kwicRows.push({ query, doc: id, group, province: meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd });
+      kwicRows.push(detachedFields({ query, doc: id, group, province: meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd }));
     }
   }
   const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
   const directiveRows: DirectiveRow[] = dirs.map((x) => {
     const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
-    return { doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text };
+    return detachedFields({ doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
   });
   return {
-    removedLines: cleaned.removed,
+    removedLines: cleaned.removed.map(detachedFields),
     repairs: repaired.repairs,
     spunView,
     kwic: kwicRows,

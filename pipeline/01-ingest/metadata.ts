@@ -12,6 +12,7 @@ import { inferDate, parseDateString } from './dates.ts';
 import { inferPlace } from './place.ts';
 import { KNOWN_COLUMNS, type ManifestRow } from './manifest.ts';
 import type { PageMeta } from './html.ts';
+import { detachedFields } from '../core/detach.ts';
 
 const UNKNOWN = 'unknown';
 
@@ -121,7 +122,8 @@ export function documentMeta(
     urlSource: url.source,
     extra,
   };
-  return { meta, diagnostics };
+  // The metadata lives as long as the run; its values are cut from the document or the corpus file.
+  return { meta: detachedFields(meta), diagnostics };
 }
 
 /** Metadata for a document rejected before its text could be read: only what its manifest or corpus row says. */
@@ -136,7 +138,7 @@ export function rejectedMeta(id: string, file: string, row: ManifestRow | undefi
   const source = cell('source');
   const title = cell('title');
   const url = cell('url');
-  return {
+  return detachedFields({
     id,
     file,
     province: province.value || UNKNOWN,
@@ -155,5 +157,5 @@ export function rejectedMeta(id: string, file: string, row: ManifestRow | undefi
     url: url.value,
     urlSource: url.source,
     extra: {},
-  };
+  });
 }

