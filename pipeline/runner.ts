@@ -32,7 +32,7 @@ import { kwic, queryKeys } from './08-compare/kwic.ts';
 import { textReuse } from './08-compare/reuse.ts';
 import { dispersion } from './08-compare/dispersion.ts';
 import { detachedFields } from './core/detach.ts';
-import { phraseTables, type PhraseAggregate } from './06-count/phrases.ts';
+import { phraseTables, releasePhraseRowIds, type PhraseAggregate } from './06-count/phrases.ts';
 import { cmp } from './core/order.ts';
 import { PhraseCounter } from './06-count/phrase-counter.ts';
 import { directives as findDirectives } from './07-directives/index.ts';
@@ -661,6 +661,7 @@ export function assembleResult(
   documents.sort((a, b) => cmp(a.meta.id, b.meta.id) || cmp(a.meta.file, b.meta.file));
   const keyness = clock.time('compare: keyness', () => keynessRows(groupTotals, phrases, config.compare));
   const formulae = clock.time('compare: formulae', () => formulaRows(groupTotals, phrases));
+  releasePhraseRowIds(phrases);
   const dispersionRows = clock.time('compare: dispersion', () =>
     dispersion(
       compareDocs,

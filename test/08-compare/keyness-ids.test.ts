@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../pipeline/config.ts';
 import { keynessRows, formulaRows, type CountedDoc } from '../../pipeline/08-compare/index.ts';
 import { PhraseCounter } from '../../pipeline/06-count/phrase-counter.ts';
-import { phraseTables } from '../../pipeline/06-count/phrases.ts';
+import { phraseRowIds, phraseTables, releasePhraseRowIds } from '../../pipeline/06-count/phrases.ts';
 import { tokenizeDocument } from '../../pipeline/05-tokenize/index.ts';
 import { wordRuns } from '../../pipeline/06-count/ngrams.ts';
 import { seedRaw } from '../seeds.ts';
@@ -28,5 +28,22 @@ describe('keyness on the counter\'s aggregate', () => {
     expect(rows.length).toBeGreaterThan(30);
     expect(rows).toEqual(keynessRows(byString, [...corpus], cfg.compare));
     expect(formulaRows(byId, corpus)).toEqual(formulaRows(byString, [...corpus]));
+  });
+
+  it('gives the same rows once the table has let go of its index', () => {
+    const cfg = defaultConfig();
+    const counter = new PhraseCounter();
+    ['000', '001', '002', '003', '004'].forEach((id, i) => {
+      const t = tokenizeDocument(seedRaw(id), cfg.tokenize);
+      counter.add(wordRuns(t.tokens, t.sentences, cfg.phrases), `g${i % 2}`, 100);
+    });
+    const agg = counter.aggregate(cfg.phrases);
+    const { corpus } = phraseTables(agg, cfg.phrases);
+    const groups: CountedDoc[] = [...agg.byGroup].map(([g, a]) => ({ id: g, group: g, sentences: 0, syllables: a.syllables, directives: 0, counts: a.counts, runs: [] }));
+    const withIndex = keynessRows(groups, corpus, cfg.compare);
+    expect(phraseRowIds(corpus)).toBeDefined();
+    releasePhraseRowIds(corpus);
+    expect(phraseRowIds(corpus)).toBeUndefined();
+    expect(keynessRows(groups, corpus, cfg.compare)).toEqual(withIndex);
   });
 });
