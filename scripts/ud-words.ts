@@ -13,6 +13,7 @@ import { tokenizeDocument } from '../pipeline/05-tokenize/index.ts';
 import { segmentWords, type Lexicon, type SegmentOptions, type Word } from '../pipeline/05-tokenize/words.ts';
 import { classifyWord } from '../pipeline/core/syllable.ts';
 import { foldKey } from '../pipeline/core/vietnamese.ts';
+import { lastAtMost } from '../pipeline/core/order.ts';
 import type { Sentence, Token } from '../pipeline/types.ts';
 
 /** A treebank sentence as units (syllables), with its gold words as unit spans. */
@@ -131,16 +132,7 @@ export function prepare(gold: GoldSentence[], mode: 'pipeline' | 'gold-tokens'):
       flatIndex.push(k);
     }),
   );
-  const unitAt = (pos: number): number => {
-    let lo = 0;
-    let hi = flatStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (flatStart[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const unitAt = (pos: number): number => lastAtMost(flatStart, pos);
   const tokenSentence: number[] = [];
   const tokenFirstUnit: number[] = [];
   const tokenLastUnit: number[] = [];

@@ -8,6 +8,7 @@
 import rulesData from '../../data/clean/boilerplate.json' with { type: 'json' };
 import type { Edit } from '../core/offsets.ts';
 import { applyPass } from '../core/trace.ts';
+import { lastAtMost } from '../core/order.ts';
 import type { RemovedLine, TracedText } from '../types.ts';
 
 interface LineRule {
@@ -158,12 +159,5 @@ function rawLineStarts(raw: string): number[] {
 }
 
 function lineOf(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lastAtMost(starts, pos) + 1;
 }

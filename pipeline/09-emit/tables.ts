@@ -10,6 +10,7 @@ import type { Reuse } from '../08-compare/reuse.ts';
 import type { CorpusResult, DirectiveGroupRow, DirectiveRow, DocumentResult, KwicRow } from '../result.ts';
 import type { ChangeRecord, RemovedLine } from '../types.ts';
 import type { Rows, TableSpec } from './csv.ts';
+import { lastAtMost } from '../core/order.ts';
 import type { RepairRecord } from '../04-repair/index.ts';
 
 export const documentsTable: TableSpec<DocumentResult> = {
@@ -349,13 +350,8 @@ function dispersionRows(r: CorpusResult): Rows<unknown> {
     length: first[phrases.length],
     at(k: number) {
       if (!(k >= 0 && k < first[phrases.length])) return undefined;
-      let lo = 0;
-      let hi = phrases.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (first[mid] <= k) lo = mid;
-        else hi = mid - 1;
-      }
+      // The last phrase starting at or before k (one whose perDoc is empty starts where the next one does).
+      const lo = lastAtMost(first.subarray(0, phrases.length), k);
       const d = phrases[lo];
       const x = d.perDoc[k - first[lo]];
       return { phrase: d.phrase, n: n[lo], doc: x.id, group: r.groupOfDoc[x.id] ?? '', countDoc: x.count, positions: x.positions.length ? x.positions.map((p) => p.toFixed(2)).join(' ') : '', count: d.count, docs: d.docs, dp: d.dp, dpNorm: d.dpNorm, juillandD: d.juillandD };

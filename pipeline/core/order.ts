@@ -46,3 +46,15 @@ export function radixOrder(key: Uint32Array): Uint32Array {
   }
   return from;
 }
+
+/** Index of the last element of ascending `sorted` that is ≤ x (0 when none is; `sorted` not empty). */
+export function lastAtMost(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

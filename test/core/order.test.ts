@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestFirst } from '../../pipeline/core/order.ts';
+import { bestFirst, lastAtMost } from '../../pipeline/core/order.ts';
 import { random } from '../08-compare/random.ts';
 
 describe('bestFirst', () => {
@@ -23,5 +23,13 @@ describe('bestFirst', () => {
       const sorted = items.filter(keep).sort((a, b) => hits[b] - hits[a] || a - b).slice(0, k);
       expect(bestFirst(items, k, (a, b) => hits[b] - hits[a] || a - b, keep)).toEqual(sorted);
     }
+  });
+});
+
+describe('lastAtMost', () => {
+  it('finds the last start at or before a position, the later of equal starts, and 0 before the first', () => {
+    const starts = [0, 4, 4, 9];
+    expect([0, 3, 4, 8, 9, 50].map((x) => lastAtMost(starts, x))).toEqual([0, 0, 2, 2, 3, 3]);
+    expect(lastAtMost([5], 1)).toBe(0);
   });
 });
