@@ -40,6 +40,7 @@ import { benchCorpus } from './corpus.ts';
 import { countVectorizer, wcWords, type PeerResult } from './peers.ts';
 import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { memoryEnv } from '../pipeline/memory-env.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -248,7 +249,7 @@ if (only.includes('count') || only.includes('pipeline')) {
     const heapFlag = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
     const runsOut: { seconds: number; peakRssMb: number }[] = [];
     const once = (out: string, cacheDir?: string, jobs?: number) =>
-      spawnSync(process.execPath, [heapFlag, '--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...(jobs ? { VNRHET_JOBS: String(jobs) } : {}) } });
+      spawnSync(process.execPath, [heapFlag, '--import', 'tsx', new URL('./pipeline-run.ts', import.meta.url).pathname, m.folder, join(m.dir, out), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8', maxBuffer: 1 << 24, env: memoryEnv({ ...process.env, ...(jobs ? { VNRHET_JOBS: String(jobs) } : {}) }) });
     for (let r = 0; r < reps; r++) {
       const p = once(`out${r}`);
       if (p.status !== 0) {
