@@ -460,6 +460,11 @@ export function nearestRead(copy: NearDuplicate | null): NearestRead | null {
   return copy && { id: copy.id, containment: copy.containment, words: createHash('sha256').update(copy.keys.join('\n')).digest('hex') };
 }
 
+// The fields of the rows a run keeps that are cut from a document's text (detach.ts).
+const KWIC_TEXT = ['left', 'match', 'right'] as const;
+const DIRECTIVE_TEXT = ['marker', 'verb', 'object', 'speaker', 'addressee', 'text'] as const;
+const REMOVED_TEXT = ['text'] as const;
+
 /** 04-repair, 05-tokenize, the runs of counting units, concordance lines, 07-directives and 1–3-gram counts of one cleaned document (`assessed`: its assessment by the lexicon, if kept). */
 export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned, ctx: DocumentContext, clock: Stopwatch, assessed?: Assessment): Analysed {
   const { config } = ctx;
@@ -483,16 +488,16 @@ export function analyseCleaned(id: string, meta: DocumentMeta, cleaned: Cleaned,
   for (const [query, keys] of ctx.kwicQueries) {
     for (const line of kwic(text, tokens, sentences, keys, config.kwic.width)) {
       const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(line.start, line.end);
-      kwicRows.push(detachedFields({ query, doc: id, group, province: meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd }));
+      kwicRows.push(detachedFields({ query, doc: id, group, province: meta.province, left: line.left, match: line.match, right: line.right, rawStart, rawEnd }, KWIC_TEXT));
     }
   }
   const dirs = clock.time('directives', () => findDirectives(text, tokens, sentences));
   const directiveRows: DirectiveRow[] = dirs.map((x) => {
     const [rawStart, rawEnd] = repaired.traced.provenance.toRawRange(x.start, x.end);
-    return detachedFields({ doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text });
+    return detachedFields({ doc: id, group, province: meta.province, sentence: x.sentence, rawStart, rawEnd, marker: x.marker, markerType: x.markerType, verb: x.verb, object: x.object, speaker: x.speaker, addressee: x.addressee, inherited: x.inherited, text: x.text }, DIRECTIVE_TEXT);
   });
   return {
-    removedLines: cleaned.removed.map(detachedFields),
+    removedLines: cleaned.removed.map((l) => detachedFields(l, REMOVED_TEXT)),
     repairs: repaired.repairs,
     spunView,
     kwic: kwicRows,

@@ -346,12 +346,13 @@ function dispersionRows(r: CorpusResult): Rows<unknown> {
   phrases.forEach((d, i) => (first[i + 1] = first[i] + d.perDoc.length));
   // What belongs to the phrase is worked out once.
   const n = phrases.map((d) => d.phrase.split(' ').length);
+  const starts = first.subarray(0, phrases.length);
   return {
     length: first[phrases.length],
     at(k: number) {
       if (!(k >= 0 && k < first[phrases.length])) return undefined;
       // The last phrase starting at or before k (one whose perDoc is empty starts where the next one does).
-      const lo = lastAtMost(first.subarray(0, phrases.length), k);
+      const lo = lastAtMost(starts, k);
       const d = phrases[lo];
       const x = d.perDoc[k - first[lo]];
       return { phrase: d.phrase, n: n[lo], doc: x.id, group: r.groupOfDoc[x.id] ?? '', countDoc: x.count, positions: x.positions.length ? x.positions.map((p) => p.toFixed(2)).join(' ') : '', count: d.count, docs: d.docs, dp: d.dp, dpNorm: d.dpNorm, juillandD: d.juillandD };

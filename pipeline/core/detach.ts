@@ -15,13 +15,19 @@ export function detached(s: string): string {
   return s.length < SLICED_FROM ? s : (' ' + s).slice(1);
 }
 
-/** `row` with each of its string fields (and those of a nested string record such as `extra`) replaced by a detached copy; changes `row` in place and returns it. */
-export function detachedFields<T extends object>(row: T): T {
+/**
+ * `row` with its string fields `keys` (all of them, and those of a nested
+ * string record such as `extra`, when not given) replaced by detached copies;
+ * changes `row` in place and returns it. Rows made by the thousand name the
+ * fields cut from a text: a copy of a string they share (a document id, a
+ * province) would cost a string per row instead of one.
+ */
+export function detachedFields<T extends object>(row: T, keys?: readonly (keyof T & string)[]): T {
   const r = row as Record<string, unknown>;
-  for (const k of Object.keys(r)) {
+  for (const k of keys ?? Object.keys(r)) {
     const v = r[k];
     if (typeof v === 'string') r[k] = detached(v);
-    else if (v && typeof v === 'object' && !Array.isArray(v)) detachedFields(v);
+    else if (!keys && v && typeof v === 'object' && !Array.isArray(v)) detachedFields(v);
   }
   return row;
 }
