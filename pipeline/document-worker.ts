@@ -11,7 +11,7 @@ import { Provenance } from './core/offsets.ts';
 import { Stopwatch } from './core/stopwatch.ts';
 import { normalizeDocument } from './02-normalize/index.ts';
 import { cleanDocument, type Cleaned } from './03-clean/index.ts';
-import { withIndexes } from './04-repair/index.ts';
+import { withIndexes, type Assessment } from './04-repair/index.ts';
 import { FrameIndex, NearDuplicateIndex } from './04-repair/reference.ts';
 import { analyseCleaned, kwicQueriesOf, sourceKey, type DocumentContext } from './runner.ts';
 import type { IndexMessage, WorkerDocument, WorkerInput, WorkerMessage } from './workers.ts';
@@ -24,6 +24,8 @@ const clean = (d: WorkerDocument): Cleaned => {
   const norm = clock.time('normalize', () => normalizeDocument({ text: d.raw, provenance: new Provenance() }, d.id, config.normalize));
   return clock.time('clean', () => cleanDocument(norm.traced, d.raw, d.id, lines.get(sourceKey(d.meta))));
 };
+// The runner's assessment, over this worker's model and lexicon (the same files) and settings: the repair then takes its candidates over.
+const assessment = (d: WorkerDocument): Assessment | undefined => d.assessed && { spin: d.assessed.spin, lexical: { lm: ctx.resources.lm, lexicon: ctx.resources.lexicon, config: config.repair, scored: d.assessed.scored } };
 const take = () => receiveMessageOnPort(indexes)?.message as IndexMessage | undefined;
 const next = async (): Promise<IndexMessage> => {
   for (let m = take(); ; m = take()) {
@@ -58,7 +60,7 @@ for (const [i, d] of docs.entries()) {
     if (m) withFrames(m);
   }
   const c = (cleaned[i] ??= clean(d));
-  const analysed = analyseCleaned(d.id, d.meta, c, ctx, clock);
+  const analysed = analyseCleaned(d.id, d.meta, c, ctx, clock, assessment(d));
   if (!framed && config.repair.enabled && analysed.fields.spun) {
     deferred.push(i);
     continue;
@@ -67,5 +69,5 @@ for (const [i, d] of docs.entries()) {
   post({ slot: d.slot, analysed });
 }
 if (deferred.length && !framed) withFrames(await next());
-for (const i of deferred) post({ slot: docs[i].slot, analysed: analyseCleaned(docs[i].id, docs[i].meta, cleaned[i]!, ctx, clock) });
+for (const i of deferred) post({ slot: docs[i].slot, analysed: analyseCleaned(docs[i].id, docs[i].meta, cleaned[i]!, ctx, clock, assessment(docs[i])) });
 post({ timings: clock.timings() });

@@ -545,8 +545,6 @@ async function analyseInParallel(opts: RunOptions & { jobs: number; minDocsPerJo
   const jobs = Math.max(1, Math.min(opts.jobs, Math.floor(prepared.nMine / (opts.minDocsPerJob ?? 50))));
   if (jobs <= 1) return analysePrepared(opts, prepared, run.clock);
   const stored = storedAnalyses(opts, prepared, run.clock);
-  // Workers assess their documents again (their repair resources are their own): these assessments are not needed.
-  prepared.assessed.fill(undefined);
   const found = prepared.nMine - stored.rest.nMine;
   const { config } = opts;
   const indexes: IndexBuild | null = config.repair.enabled

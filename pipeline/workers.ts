@@ -2,7 +2,8 @@
  * The worker pool of a run: the per-document stages after clean (repair,
  * tokenize, units, concordance, directives) of a corpus's documents, spread
  * over worker threads. Each worker gets a contiguous slice of the documents
- * (balanced by length) and the boilerplate lines. It normalizes and cleans
+ * (balanced by length), their assessments by the lexicon (so they are not
+ * assessed twice) and the boilerplate lines. It normalizes and cleans
  * them while the runner builds the reference indexes of the repair once, and
  * receives those as they are ready: first the near-duplicate index, which
  * every document reads, then the infill frames (most of the build, in shared
@@ -16,14 +17,23 @@ import type { Config } from './config.ts';
 import { FrameIndex, type NearDuplicateIndex } from './04-repair/reference.ts';
 import type { Stopwatch, StageTiming } from './core/stopwatch.ts';
 import type { Analysed, Prepared } from './runner.ts';
+import type { Assessment } from './04-repair/index.ts';
 import type { DocumentMeta } from './types.ts';
 
-/** One document as a worker receives it: its place, id, metadata and raw text (it normalizes and cleans again: cheaper than sending traced text). */
+/** One document as a worker receives it: its place, id, metadata and raw text (it normalizes and cleans again: cheaper than sending traced text), and the runner's assessment of it. */
 export interface WorkerDocument {
   slot: number;
   id: string;
   meta: DocumentMeta;
   raw: string;
+  /** What the runner's spin assessment found (SentAssessment): the repair takes it over rather than assessing the document again. */
+  assessed?: SentAssessment;
+}
+
+/** An Assessment without its model, lexicon and settings, which the worker has too (the same files and configuration): the spin found and the candidates scored. */
+export interface SentAssessment {
+  spin: Assessment['spin'];
+  scored: Assessment['lexical']['scored'];
 }
 
 /** What a worker starts with; the reference indexes follow on `indexes`. */
@@ -45,6 +55,11 @@ export interface IndexBuild {
 
 /** What a worker sends: one analysed document, or its stage timings when it is done. */
 export type WorkerMessage = { slot: number; analysed: Analysed } | { timings: StageTiming[] };
+
+/** What of an assessment a worker is sent. */
+function sent(a: Assessment | undefined): SentAssessment | undefined {
+  return a && { spin: a.spin, scored: a.lexical.scored };
+}
 
 /** Contiguous slices of `lengths`' indexes, `n` of them, of about equal total length. */
 export function balancedSlices(lengths: readonly number[], n: number): number[][] {
@@ -83,7 +98,7 @@ export async function analyseInWorkers(prepared: Prepared, config: Config, jobs:
             config,
             repeated,
             indexes: channel.port2,
-            docs: slice.map((i) => ({ slot: i, id: prepared.ingested[i].id, meta: prepared.ingested[i].meta, raw: prepared.ingested[i].raw })),
+            docs: slice.map((i) => ({ slot: i, id: prepared.ingested[i].id, meta: prepared.ingested[i].meta, raw: prepared.ingested[i].raw, assessed: sent(prepared.assessed[i]) })),
           };
           const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./document-worker.ts', import.meta.url).href, input }, transferList: [channel.port2] });
           worker.on('message', (m: WorkerMessage) => {
@@ -99,6 +114,8 @@ export async function analyseInWorkers(prepared: Prepared, config: Config, jobs:
         }),
     ),
   );
+  // The workers have their copies of the assessments.
+  prepared.assessed.fill(undefined);
   // Built once here rather than in every worker (where it cost each as much as the whole build).
   const send = (m: IndexMessage) => ports.forEach((p) => p.postMessage(m));
   const near = indexes ? clock.time('repair: references', indexes.near) : null;
